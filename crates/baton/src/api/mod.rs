@@ -1,0 +1,75 @@
+//! The HTTP API: one module per resource, each with its `router()`; this module joins them,
+//! collects the OpenAPI document from the handlers, and answers unknown `/api` routes in the
+//! app's error shape.
+
+use std::sync::OnceLock;
+
+use axum::{
+    Router,
+    http::{HeaderValue, header},
+    response::IntoResponse,
+    routing::{any, get},
+};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::{app::AppState, error::AppError, web};
+
+/// Extractors that answer bad input in the app's error shape.
+pub mod extract;
+/// `GET /api/health`.
+pub mod health;
+/// `/api/projects`: the seed's five project endpoints.
+pub mod projects;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Baton API",
+        description = "The HTTP API of Baton, the Agent Orchestrator Dashboard. Every error answers \
+                       `{\"error\":{\"code\",\"message\",\"fields\"}}`.",
+        license(name = "MIT")
+    ),
+    tags(
+        (name = "system", description = "Health and metadata"),
+        (name = "projects", description = "Projects: units of work with a workspace directory and settings"),
+    ),
+    components(schemas(crate::error::ErrorBody))
+)]
+struct ApiDoc;
+
+fn documented_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(health::router()).merge(projects::router())
+}
+
+/// The OpenAPI document, generated from the handlers' annotations.
+pub fn openapi_json() -> &'static str {
+    static DOCUMENT: OnceLock<String> = OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        let (_, openapi) = documented_routes().split_for_parts();
+        openapi.to_pretty_json().unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    })
+}
+
+/// Every route of the application: the API, its documentation, and the web app.
+pub fn router() -> Router<AppState> {
+    let (api, _) = documented_routes().split_for_parts();
+    api.route("/api/openapi.json", get(openapi_document))
+        .route("/api/docs", get(web::api_docs_page))
+        .route("/api", any(api_not_found))
+        .route("/api/{*rest}", any(api_not_found))
+        .method_not_allowed_fallback(method_not_allowed)
+        .fallback(web::serve)
+}
+
+async fn openapi_document() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], openapi_json())
+}
+
+async fn api_not_found() -> AppError {
+    AppError::NotFound("API route")
+}
+
+async fn method_not_allowed() -> AppError {
+    AppError::MethodNotAllowed
+}

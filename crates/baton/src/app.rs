@@ -1,0 +1,187 @@
+use std::{
+    future::Future,
+    net::SocketAddr,
+    path::{Path, PathBuf},
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use axum::{
+    Router,
+    extract::{DefaultBodyLimit, Request},
+    http::HeaderName,
+    response::IntoResponse,
+};
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use tower::ServiceBuilder;
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    compression::CompressionLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    trace::{DefaultOnResponse, TraceLayer},
+};
+use tracing::{Level, info, warn};
+
+use crate::{api, config::ServeArgs, store::Db, telemetry};
+
+/// How long in-flight requests may take to finish after a stop signal.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub started: Instant,
+    pub data_dir: Arc<PathBuf>,
+}
+
+impl AppState {
+    /// Where projects created without a workspace directory get one.
+    pub fn workspaces_root(&self) -> PathBuf {
+        self.data_dir.join("workspaces")
+    }
+}
+
+/// A built application: listening, with its database open, not yet serving.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    /// Binds the port, prepares the data directory and brings the database up to date. Each
+    /// failure is one sentence a person can act on.
+    pub async fn build(args: &ServeArgs) -> anyhow::Result<Self> {
+        let started = Instant::now();
+        let listener = bind(SocketAddr::new(args.host, args.port)).await?;
+        let data_dir = args.resolved_data_dir()?;
+        prepare_data_dir(&data_dir)?;
+        let db = Db::open(&data_dir).await?;
+        let state = AppState { db, started, data_dir: Arc::new(data_dir) };
+        Ok(Self { listener, state })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    pub fn port(&self) -> u16 {
+        self.local_addr().port()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then lets in-flight requests finish (for at most
+    /// [`SHUTDOWN_GRACE`]) and closes the database.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let Self { listener, state } = self;
+        let stop = CancellationToken::new();
+        let router = router(state.clone());
+        let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown({
+                let stop = stop.clone();
+                async move {
+                    shutdown.await;
+                    info!("stopping: finishing in-flight requests");
+                    stop.cancel();
+                }
+            });
+        tokio::select! {
+            result = server => result.context("the HTTP server failed")?,
+            () = async { stop.cancelled().await; tokio::time::sleep(SHUTDOWN_GRACE).await } => {
+                warn!("requests still running after {SHUTDOWN_GRACE:?}: stopping anyway");
+            }
+        }
+        state.db.close().await;
+        info!("stopped");
+        Ok(())
+    }
+}
+
+/// The router with every middleware, for the server and for tests.
+pub fn router(state: AppState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let middleware = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request| {
+                    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(Level::DEBUG)),
+        )
+        .layer(PropagateRequestIdLayer::new(request_id))
+        .layer(CatchPanicLayer::custom(|_| {
+            crate::error::AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
+        }))
+        .layer(CompressionLayer::new())
+        .layer(DefaultBodyLimit::max(api::extract::BODY_LIMIT));
+    api::router().layer(middleware).with_state(state)
+}
+
+/// `baton serve`: logs, builds, serves until SIGINT or SIGTERM.
+pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    telemetry::init(args.log_format, &args.log);
+    let app = Application::build(&args).await?;
+    info!(
+        url = %format!("http://{}", app.local_addr()),
+        data_dir = %app.state.data_dir.display(),
+        "Baton {} is ready",
+        env!("CARGO_PKG_VERSION")
+    );
+    app.run_until_stopped(shutdown_signal()).await
+}
+
+async fn bind(address: SocketAddr) -> anyhow::Result<TcpListener> {
+    TcpListener::bind(address).await.map_err(|error| match error.kind() {
+        std::io::ErrorKind::AddrInUse => anyhow::anyhow!(
+            "port {} on {} is already in use (is Baton already running?): stop the other program or choose another port with --port",
+            address.port(),
+            address.ip()
+        ),
+        std::io::ErrorKind::AddrNotAvailable => {
+            anyhow::anyhow!("cannot listen on {address}: this machine has no such address (check --host)")
+        }
+        _ => anyhow::anyhow!("cannot listen on {address}: {error}"),
+    })
+}
+
+/// Creates the data directory and checks that Baton can write in it, so a bad directory is
+/// reported as such and not as a cryptic database error.
+fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| {
+        format!("cannot create the data directory {} (set another with --data-dir)", dir.display())
+    })?;
+    let probe = dir.join(".baton-write-check");
+    std::fs::write(&probe, b"ok").with_context(|| {
+        format!("cannot write in the data directory {} (set another with --data-dir)", dir.display())
+    })?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

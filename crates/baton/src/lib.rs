@@ -1,0 +1,19 @@
+//! Baton: the Agent Orchestrator Dashboard. One binary that serves the HTTP API, the web app
+//! and (as later capabilities land) the execution engine, all on SQLite in a data directory.
+
+/// HTTP handlers, one module per resource, and the router that joins them.
+pub mod api;
+/// Builds the application from configuration and runs it until it is told to stop.
+pub mod app;
+/// Command-line flags and `BATON_*` environment variables.
+pub mod config;
+/// Validated domain types; no HTTP and no SQL here.
+pub mod domain;
+/// The one error type every handler returns, and its JSON shape.
+pub mod error;
+/// All SQL, one module per table group.
+pub mod store;
+/// Logging setup: pretty for people, JSON for machines.
+pub mod telemetry;
+/// The embedded web app, served with an SPA fallback.
+pub mod web;

@@ -1,0 +1,25 @@
+use std::process::ExitCode;
+
+use baton::config::{Cli, Command};
+use clap::Parser;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Openapi) => {
+            println!("{}", baton::api::openapi_json());
+            Ok(())
+        }
+        Some(Command::Serve(args)) => baton::app::serve(args).await,
+        None => baton::app::serve(cli.serve).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // One sentence for a person, with the chain of causes; no backtrace.
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! All SQL lives here, one module per table group, in plain functions named by intent that take
+//! an executor so the caller chooses the transaction.
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use anyhow::Context;
+use sqlx::{
+    SqlitePool,
+    migrate::MigrateError,
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
+};
+
+/// Projects and what hangs off them.
+pub mod projects;
+
+/// The database file inside the data directory.
+pub const DB_FILE: &str = "baton.db";
+
+/// The database: one connection that writes, a small pool that reads.
+///
+/// SQLite allows one writer at a time; funnelling every write through one connection turns
+/// lock contention (and `SQLITE_BUSY`) into an orderly queue, while WAL lets readers go on.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pub reader: SqlitePool,
+    pub writer: SqlitePool,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database in `data_dir` and brings its schema up to date.
+    pub async fn open(data_dir: &Path) -> anyhow::Result<Self> {
+        let path = data_dir.join(DB_FILE);
+        let options = SqliteConnectOptions::from_str("sqlite:")
+            .context("building SQLite options")?
+            .filename(&path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(5))
+            .foreign_keys(true);
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        migrate(&writer, &path).await?;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options.read_only(true))
+            .await
+            .with_context(|| format!("cannot open the database {} for reading", path.display()))?;
+        Ok(Self { reader, writer })
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.reader).await.is_ok()
+    }
+
+    pub async fn close(&self) {
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+}
+
+async fn migrate(pool: &SqlitePool, path: &Path) -> anyhow::Result<()> {
+    match sqlx::migrate!().run(pool).await {
+        Ok(()) => Ok(()),
+        Err(MigrateError::VersionMissing(version)) => anyhow::bail!(
+            "the database {} was written by a newer Baton (it has migration {version}, which this \
+             version does not know): upgrade Baton, or start with another --data-dir",
+            path.display()
+        ),
+        Err(error) => Err(error).with_context(|| format!("cannot migrate the database {}", path.display())),
+    }
+}
+
+/// True when `error` is a violated UNIQUE constraint (a duplicate).
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error.as_database_error().is_some_and(|e| e.is_unique_violation())
+}

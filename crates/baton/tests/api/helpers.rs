@@ -1,0 +1,129 @@
+use std::path::{Path, PathBuf};
+
+use baton::{
+    app::{AppState, Application},
+    config::{LogFormat, ServeArgs},
+};
+use reqwest::{Response, StatusCode};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tokio::{sync::oneshot, task::JoinHandle};
+
+/// A running Baton and a client for it. Dropping it stops the server.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub data_dir: PathBuf,
+    /// The app's own state: its database pools, for arranging what the API cannot make yet.
+    pub state: AppState,
+    /// Keeps the temporary directory alive for the test's duration.
+    _temp: Option<TempDir>,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<anyhow::Result<()>>>,
+}
+
+/// Starts Baton on a free port with a fresh data directory.
+pub async fn spawn_app() -> TestApp {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let mut app = spawn_app_in(&temp.path().join("data")).await;
+    app._temp = Some(temp);
+    app
+}
+
+/// Starts Baton on a free port with the given data directory.
+pub async fn spawn_app_in(data_dir: &Path) -> TestApp {
+    let args = ServeArgs {
+        host: "127.0.0.1".parse().expect("address"),
+        port: 0,
+        data_dir: Some(data_dir.to_path_buf()),
+        log_format: LogFormat::Pretty,
+        log: "warn".into(),
+    };
+    let app = Application::build(&args).await.expect("the app builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state().clone();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(app.run_until_stopped(async {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        data_dir: data_dir.to_path_buf(),
+        state,
+        _temp: None,
+        stop: Some(stop),
+        server: Some(server),
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// Stops the server gracefully and waits until it has closed the database.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server.await.expect("server task").expect("server stopped cleanly");
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.client.post(self.url(path)).json(body).send().await.expect("request")
+    }
+
+    pub async fn put_json(&self, path: &str, body: &Value) -> Response {
+        self.client.put(self.url(path)).json(body).send().await.expect("request")
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.client.delete(self.url(path)).send().await.expect("request")
+    }
+
+    pub async fn post_raw(&self, path: &str, content_type: &str, body: impl Into<reqwest::Body>) -> Response {
+        self.client
+            .post(self.url(path))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Creates a project and returns its JSON, asserting success.
+    pub async fn create_project(&self, name: &str) -> Value {
+        let response = self.post_json("/api/projects", &json!({ "name": name })).await;
+        assert_eq!(response.status(), StatusCode::CREATED, "creating {name}");
+        response.json().await.expect("json")
+    }
+
+    /// The app's writing connection, for arranging states the API cannot make yet.
+    pub fn db(&self) -> &sqlx::SqlitePool {
+        &self.state.db.writer
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Reads an error response: status, `error.code`, and `error.fields`.
+pub async fn error_of(response: Response) -> (StatusCode, String, Value) {
+    let status = response.status();
+    let body: Value = response.json().await.expect("error body is JSON");
+    let code = body["error"]["code"].as_str().expect("error.code").to_owned();
+    assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "error.message in {body}");
+    (status, code, body["error"]["fields"].clone())
+}

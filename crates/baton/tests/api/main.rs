@@ -1,0 +1,7 @@
+//! Integration tests: the real server on port 0 with a fresh data directory per test.
+
+mod health;
+mod helpers;
+mod projects;
+mod startup;
+mod storage;
