@@ -24,7 +24,15 @@ use tower_http::{
 };
 use tracing::{Level, info, warn};
 
-use crate::{api, config::ServeArgs, store::Db, telemetry};
+use crate::{
+    api,
+    auth::{Auth, jwt, secrets},
+    config::ServeArgs,
+    domain::user::{Role, check_password},
+    security,
+    store::{self, Db},
+    telemetry,
+};
 
 /// How long in-flight requests may take to finish after a stop signal.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
@@ -33,11 +41,28 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub db: Db,
+    pub auth: Arc<Auth>,
     pub started: Instant,
     pub data_dir: Arc<PathBuf>,
 }
 
 impl AppState {
+    /// Prepares the data directory, brings the database up to date and loads what checking
+    /// tokens needs. The server and the CLI subcommands both start here.
+    pub async fn open(data_dir: &Path) -> anyhow::Result<Self> {
+        Self::open_with(data_dir, 10).await
+    }
+
+    async fn open_with(data_dir: &Path, refresh_reuse_grace_s: u64) -> anyhow::Result<Self> {
+        let started = Instant::now();
+        prepare_data_dir(data_dir)?;
+        let db = Db::open(data_dir).await?;
+        let keys = jwt::Keys::load_or_create(data_dir)?;
+        let mut auth = Auth::load(db.clone(), keys).await?;
+        auth.refresh_reuse_grace_s = i64::try_from(refresh_reuse_grace_s).unwrap_or(i64::MAX);
+        Ok(Self { db, auth: Arc::new(auth), started, data_dir: Arc::new(data_dir.to_path_buf()) })
+    }
+
     /// Where projects created without a workspace directory get one.
     pub fn workspaces_root(&self) -> PathBuf {
         self.data_dir.join("workspaces")
@@ -48,6 +73,7 @@ impl AppState {
 pub struct Application {
     listener: TcpListener,
     state: AppState,
+    cors_origins: Vec<String>,
 }
 
 impl Application {
@@ -56,11 +82,10 @@ impl Application {
     pub async fn build(args: &ServeArgs) -> anyhow::Result<Self> {
         let started = Instant::now();
         let listener = bind(SocketAddr::new(args.host, args.port)).await?;
-        let data_dir = args.resolved_data_dir()?;
-        prepare_data_dir(&data_dir)?;
-        let db = Db::open(&data_dir).await?;
-        let state = AppState { db, started, data_dir: Arc::new(data_dir) };
-        Ok(Self { listener, state })
+        let mut state = AppState::open_with(&args.resolved_data_dir()?, args.refresh_reuse_grace_s).await?;
+        state.started = started;
+        first_admin(&state, args.admin_password.clone()).await?;
+        Ok(Self { listener, state, cors_origins: args.cors_origins.clone() })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -81,9 +106,9 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Self { listener, state } = self;
+        let Self { listener, state, cors_origins } = self;
         let stop = CancellationToken::new();
-        let router = router(state.clone());
+        let router = router(state.clone(), &cors_origins)?;
         let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown({
                 let stop = stop.clone();
@@ -106,7 +131,7 @@ impl Application {
 }
 
 /// The router with every middleware, for the server and for tests.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, cors_origins: &[String]) -> anyhow::Result<Router> {
     let request_id = HeaderName::from_static("x-request-id");
     let middleware = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
@@ -124,7 +149,37 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(CompressionLayer::new())
         .layer(DefaultBodyLimit::max(api::extract::BODY_LIMIT));
-    api::router().layer(middleware).with_state(state)
+    let router = api::router().layer(middleware).layer(security::headers());
+    let router = match security::cors(cors_origins)? {
+        Some(cors) => router.layer(cors),
+        None => router,
+    };
+    Ok(router.with_state(state))
+}
+
+/// Creates the `admin` user on a database that has no user yet. The password comes from
+/// BATON_ADMIN_PASSWORD, or is generated and printed once (to the terminal, not the logs).
+async fn first_admin(state: &AppState, password: Option<String>) -> anyhow::Result<()> {
+    if store::users::count(&state.db.reader).await? > 0 {
+        return Ok(());
+    }
+    let generated = password.is_none();
+    let password = password.unwrap_or_else(secrets::generate_password);
+    check_password(&password).map_err(|e| anyhow::anyhow!("BATON_ADMIN_PASSWORD {e}"))?;
+    api::users::create(state, "admin".into(), password.clone(), Role::Admin)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot create the first admin: {e}"))?;
+    if generated {
+        eprintln!(
+            "\n  Baton created the user \"admin\" with the password:\n\n      {password}\n\n  \
+             It is shown only this once. Sign in and change it in Settings, or run:\n      \
+             baton user passwd admin --data-dir {}\n",
+            state.data_dir.display()
+        );
+    } else {
+        info!("created the user \"admin\" with the password from BATON_ADMIN_PASSWORD");
+    }
+    Ok(())
 }
 
 /// `baton serve`: logs, builds, serves until SIGINT or SIGTERM.

@@ -25,6 +25,80 @@ pub enum Command {
     Serve(ServeArgs),
     /// Print the OpenAPI document of the HTTP API to stdout.
     Openapi,
+    /// Manage the people who sign in (works on the database directly).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+        #[command(flatten)]
+        data: DataDirArg,
+    },
+    /// Manage API tokens for scripts and hooks.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+        #[command(flatten)]
+        data: DataDirArg,
+    },
+}
+
+/// `baton user ...`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user; the password is asked for (or read from stdin with --password-stdin).
+    Add {
+        name: String,
+        #[arg(long, value_parser = ["admin", "operator", "viewer"], default_value = "viewer")]
+        role: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a user's password; their sessions end.
+    Passwd {
+        name: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List users.
+    List,
+}
+
+/// `baton token ...`
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token and print it (shown only this once).
+    Create {
+        /// What the token is for, e.g. "claude hooks".
+        #[arg(long)]
+        name: String,
+        /// `ingest` may only post events; the others act like a user with that role.
+        #[arg(long, value_parser = ["admin", "operator", "viewer", "ingest"], default_value = "ingest")]
+        role: String,
+    },
+}
+
+/// The data directory, for subcommands that open the database.
+#[derive(Debug, Clone, Args)]
+pub struct DataDirArg {
+    /// Directory of the database [default: the platform data directory, e.g. ~/.local/share/baton].
+    #[arg(long, env = "BATON_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+impl DataDirArg {
+    pub fn resolve(&self) -> anyhow::Result<PathBuf> {
+        resolve_data_dir(self.data_dir.as_ref())
+    }
+}
+
+fn resolve_data_dir(flag: Option<&PathBuf>) -> anyhow::Result<PathBuf> {
+    match flag {
+        Some(dir) => Ok(dir.clone()),
+        None => dirs::data_dir()
+            .map(|d| d.join("baton"))
+            .ok_or_else(|| anyhow::anyhow!("cannot find a data directory for this user: pass --data-dir")),
+    }
 }
 
 /// How the server runs.
@@ -50,6 +124,21 @@ pub struct ServeArgs {
     /// Log filter, in `tracing` syntax (e.g. `info`, `baton=debug,sqlx=warn`).
     #[arg(long, env = "BATON_LOG", default_value = "info")]
     pub log: String,
+
+    /// Origins other than Baton's own that browsers may call the API from (repeatable, or
+    /// comma-separated in the variable). Without it, only same-origin pages may.
+    #[arg(long = "cors-origin", env = "BATON_CORS_ORIGIN", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+
+    /// Password for the `admin` user created on first start [default: a generated one, printed
+    /// once].
+    #[arg(long, env = "BATON_ADMIN_PASSWORD", hide_env_values = true)]
+    pub admin_password: Option<String>,
+
+    /// Seconds during which a just-rotated refresh token is still accepted (two tabs refreshing
+    /// at once); after that, presenting it again ends its whole session family.
+    #[arg(long, env = "BATON_REFRESH_REUSE_GRACE", default_value_t = 10)]
+    pub refresh_reuse_grace_s: u64,
 }
 
 /// How log lines are written.
@@ -62,11 +151,6 @@ pub enum LogFormat {
 impl ServeArgs {
     /// The data directory to use: the flag, or the platform's data directory.
     pub fn resolved_data_dir(&self) -> anyhow::Result<PathBuf> {
-        match &self.data_dir {
-            Some(dir) => Ok(dir.clone()),
-            None => dirs::data_dir().map(|d| d.join("baton")).ok_or_else(|| {
-                anyhow::anyhow!("cannot find a data directory for this user: pass --data-dir")
-            }),
-        }
+        resolve_data_dir(self.data_dir.as_ref())
     }
 }

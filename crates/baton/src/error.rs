@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use axum::{
     Json,
-    http::StatusCode,
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use serde::Serialize;
@@ -17,6 +17,12 @@ pub enum AppError {
     /// 400 `malformed_json`: the body is not JSON at all.
     #[error("the request body is not valid JSON: {0}")]
     MalformedJson(String),
+    /// 401 `unauthenticated`: no token, or one that is invalid, expired or revoked.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// 403 `forbidden`: authenticated, but the role does not allow this.
+    #[error("{0}")]
+    Forbidden(String),
     /// 404 `not_found`: no such resource (or no such route).
     #[error("{0} not found")]
     NotFound(&'static str),
@@ -29,6 +35,9 @@ pub enum AppError {
     /// 413 `payload_too_large`.
     #[error("the request body is larger than the limit of {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// 429 `rate_limited`, with `Retry-After`.
+    #[error("too many requests: try again in {} s", retry_after.as_secs().max(1))]
+    TooManyRequests { retry_after: std::time::Duration },
     /// 415 `unsupported_media_type`.
     #[error("the request body must be JSON (Content-Type: application/json)")]
     UnsupportedMediaType,
@@ -44,6 +53,9 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::MalformedJson(_) => StatusCode::BAD_REQUEST,
+            Self::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict { .. } => StatusCode::CONFLICT,
@@ -57,6 +69,9 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::MalformedJson(_) => "malformed_json",
+            Self::Unauthenticated(_) => "unauthenticated",
+            Self::Forbidden(_) => "forbidden",
+            Self::TooManyRequests { .. } => "rate_limited",
             Self::NotFound(_) => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::Conflict { .. } => "conflict",
@@ -123,6 +138,17 @@ impl IntoResponse for AppError {
             _ => None,
         };
         let body = ErrorBody { error: ErrorDetail { code: self.code(), message, fields } };
-        (self.status(), Json(body)).into_response()
+        let mut response = (self.status(), Json(body)).into_response();
+        match &self {
+            Self::TooManyRequests { retry_after } => {
+                let seconds = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+            }
+            Self::Unauthenticated(_) => {
+                response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            _ => {}
+        }
+        response
     }
 }

@@ -5,12 +5,18 @@
 pub mod api;
 /// Builds the application from configuration and runs it until it is told to stop.
 pub mod app;
+/// Who is calling and what they may do: tokens, roles, rate limits.
+pub mod auth;
+/// The `user` and `token` subcommands, which work on the database directly.
+pub mod cli;
 /// Command-line flags and `BATON_*` environment variables.
 pub mod config;
 /// Validated domain types; no HTTP and no SQL here.
 pub mod domain;
 /// The one error type every handler returns, and its JSON shape.
 pub mod error;
+/// Security headers and CORS.
+pub mod security;
 /// All SQL, one module per table group.
 pub mod store;
 /// Logging setup: pretty for people, JSON for machines.

@@ -12,6 +12,8 @@ async fn main() -> ExitCode {
             Ok(())
         }
         Some(Command::Serve(args)) => baton::app::serve(args).await,
+        Some(Command::User { command, data }) => baton::cli::user(command, &data).await,
+        Some(Command::Token { command, data }) => baton::cli::token(command, &data).await,
         None => baton::app::serve(cli.serve).await,
     };
     match result {

@@ -88,6 +88,18 @@ fn field_name(path: &str, message: &str) -> String {
     }
 }
 
+/// The client's address, when the server knows it.
+#[derive(Debug, Clone)]
+pub struct ClientIp(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(crate::auth::principal::client_ip(parts)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde::Deserialize;

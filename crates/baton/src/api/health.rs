@@ -29,6 +29,7 @@ pub struct Health {
     get,
     path = "/api/health",
     tag = "system",
+    security(()),
     responses(
         (status = 200, description = "Baton is up and its database answers", body = Health),
         (status = 503, description = "The database does not answer", body = Health),

@@ -15,12 +15,20 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::{app::AppState, error::AppError, web};
 
+/// The audit log.
+pub mod audit;
+/// Sign-in, refresh, sign-out, who am I.
+pub mod auth;
 /// Extractors that answer bad input in the app's error shape.
 pub mod extract;
 /// `GET /api/health`.
 pub mod health;
 /// `/api/projects`: the seed's five project endpoints.
 pub mod projects;
+/// API tokens for scripts and hooks.
+pub mod tokens;
+/// User management.
+pub mod users;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -32,14 +40,38 @@ pub mod projects;
     ),
     tags(
         (name = "system", description = "Health and metadata"),
+        (name = "auth", description = "Sign-in sessions: access tokens and the refresh cookie"),
         (name = "projects", description = "Projects: units of work with a workspace directory and settings"),
+        (name = "users", description = "People who sign in, and their roles (admin only)"),
+        (name = "tokens", description = "API tokens for scripts and hooks (admin only)"),
+        (name = "audit", description = "Who changed what, when and from where (admin only)"),
     ),
-    components(schemas(crate::error::ErrorBody))
+    components(schemas(crate::error::ErrorBody)),
+    modifiers(&BearerAuth),
+    security(("bearer" = []))
 )]
 struct ApiDoc;
 
+/// Every route needs `Authorization: Bearer <access token or API token>` unless its operation
+/// says `security(())`.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
 fn documented_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(health::router()).merge(projects::router())
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(health::router())
+        .merge(auth::router())
+        .merge(projects::router())
+        .merge(users::router())
+        .merge(tokens::router())
+        .merge(audit::router())
 }
 
 /// The OpenAPI document, generated from the handlers' annotations.

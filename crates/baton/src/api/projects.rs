@@ -7,6 +7,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
@@ -14,6 +15,7 @@ use uuid::Uuid;
 use super::extract::{AppJson, AppQuery};
 use crate::{
     app::AppState,
+    auth::{Operator, Viewer},
     domain::{
         field_errors::FieldErrors,
         project::{CreateProject, NewProject, Project, ProjectChanges, ProjectStatus, UpdateProject},
@@ -74,6 +76,7 @@ pub struct ProjectPage {
 )]
 async fn list_projects(
     State(app): State<AppState>,
+    _: Viewer,
     AppQuery(params): AppQuery<ListParams>,
 ) -> Result<Json<ProjectPage>, AppError> {
     let filter = list_filter(params)?;
@@ -114,6 +117,7 @@ fn list_filter(params: ListParams) -> Result<ListFilter, FieldErrors> {
 )]
 async fn create_project(
     State(app): State<AppState>,
+    Operator(user): Operator,
     AppJson(input): AppJson<CreateProject>,
 ) -> Result<Response, AppError> {
     let new = NewProject::parse(input, dirs::home_dir().as_deref())?;
@@ -135,6 +139,7 @@ async fn create_project(
         updated_at: now,
     };
     store::projects::insert(&app.db.writer, &project).await.map_err(map_write_error)?;
+    user.audit(&app, "project.create", "project", &project.id, json!({ "name": project.name })).await;
     let location = format!("/api/projects/{}", project.id);
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(project)).into_response())
 }
@@ -149,6 +154,7 @@ async fn create_project(
 )]
 async fn get_project(
     State(app): State<AppState>,
+    _: Viewer,
     UrlPath(id): UrlPath<String>,
 ) -> Result<Json<Project>, AppError> {
     let project = store::projects::get(&app.db.reader, &id).await?.ok_or(AppError::NotFound("project"))?;
@@ -171,9 +177,11 @@ async fn get_project(
 )]
 async fn update_project(
     State(app): State<AppState>,
+    Operator(user): Operator,
     UrlPath(id): UrlPath<String>,
     AppJson(input): AppJson<UpdateProject>,
 ) -> Result<Json<Project>, AppError> {
+    let changed = input.field_names();
     let changes = ProjectChanges::parse(input, dirs::home_dir().as_deref())?;
     let mut project =
         store::projects::get(&app.db.reader, &id).await?.ok_or(AppError::NotFound("project"))?;
@@ -190,6 +198,7 @@ async fn update_project(
     if !store::projects::update(&app.db.writer, &project).await.map_err(map_write_error)? {
         return Err(AppError::NotFound("project"));
     }
+    user.audit(&app, "project.update", "project", &project.id, json!({ "changed": changed })).await;
     Ok(Json(project))
 }
 
@@ -208,6 +217,7 @@ async fn update_project(
 )]
 async fn delete_project(
     State(app): State<AppState>,
+    Operator(user): Operator,
     UrlPath(id): UrlPath<String>,
 ) -> Result<StatusCode, AppError> {
     let mut tx = app.db.writer.begin().await?;
@@ -222,6 +232,7 @@ async fn delete_project(
         return Err(AppError::NotFound("project"));
     }
     tx.commit().await?;
+    user.audit(&app, "project.delete", "project", &id, json!({})).await;
     Ok(StatusCode::NO_CONTENT)
 }
 

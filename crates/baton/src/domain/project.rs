@@ -93,6 +93,22 @@ pub struct UpdateProject {
     pub config: Option<Value>,
 }
 
+impl UpdateProject {
+    /// The names of the fields this update sends, for the audit log.
+    pub fn field_names(&self) -> Vec<&'static str> {
+        [
+            self.name.is_some().then_some("name"),
+            self.description.is_some().then_some("description"),
+            self.status.is_some().then_some("status"),
+            self.workspace_dir.is_some().then_some("workspace_dir"),
+            self.config.is_some().then_some("config"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
 /// Tells a field sent as `null` (Some(None)) from a field not sent (None).
 fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)

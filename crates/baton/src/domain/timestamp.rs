@@ -27,6 +27,16 @@ impl Timestamp {
         Self(now.replace_millisecond(millis).unwrap_or(now))
     }
 
+    /// Seconds since the Unix epoch.
+    pub fn unix_seconds(self) -> i64 {
+        self.0.unix_timestamp()
+    }
+
+    /// This instant moved by `seconds` (negative: earlier).
+    pub fn plus_seconds(self, seconds: i64) -> Self {
+        Self(self.0 + time::Duration::seconds(seconds))
+    }
+
     /// The stored text form.
     pub fn to_db(self) -> String {
         self.0.format(DB_FORMAT).unwrap_or_default()

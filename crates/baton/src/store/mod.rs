@@ -10,8 +10,16 @@ use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 
+/// API tokens for scripts and hooks, stored hashed.
+pub mod api_tokens;
+/// The audit log of every change.
+pub mod audit;
 /// Projects and what hangs off them.
 pub mod projects;
+/// Rotating refresh tokens, by family.
+pub mod refresh_tokens;
+/// Users and their roles.
+pub mod users;
 
 /// The database file inside the data directory.
 pub const DB_FILE: &str = "baton.db";

@@ -13,6 +13,8 @@ use tokio::{sync::oneshot, task::JoinHandle};
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
+    /// An admin's access token: the helpers below send it.
+    pub token: String,
     pub data_dir: PathBuf,
     /// The app's own state: its database pools, for arranging what the API cannot make yet.
     pub state: AppState,
@@ -30,7 +32,10 @@ pub async fn spawn_app() -> TestApp {
     app
 }
 
-/// Starts Baton on a free port with the given data directory.
+/// The password of the `admin` user every test app starts with.
+pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
+
+/// Starts Baton on a free port with the given data directory, signed in as `admin`.
 pub async fn spawn_app_in(data_dir: &Path) -> TestApp {
     let args = ServeArgs {
         host: "127.0.0.1".parse().expect("address"),
@@ -38,6 +43,9 @@ pub async fn spawn_app_in(data_dir: &Path) -> TestApp {
         data_dir: Some(data_dir.to_path_buf()),
         log_format: LogFormat::Pretty,
         log: "warn".into(),
+        cors_origins: vec!["http://allowed.example".into()],
+        admin_password: Some(ADMIN_PASSWORD.into()),
+        refresh_reuse_grace_s: 0,
     };
     let app = Application::build(&args).await.expect("the app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
@@ -46,9 +54,12 @@ pub async fn spawn_app_in(data_dir: &Path) -> TestApp {
     let server = tokio::spawn(app.run_until_stopped(async {
         let _ = stopped.await;
     }));
+    let client = reqwest::Client::new();
+    let token = login(&client, &address, "admin", ADMIN_PASSWORD).await;
     TestApp {
         address,
-        client: reqwest::Client::new(),
+        client,
+        token,
         data_dir: data_dir.to_path_buf(),
         state,
         _temp: None,
@@ -73,24 +84,52 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> Response {
-        self.client.get(self.url(path)).send().await.expect("request")
+        self.client.get(self.url(path)).bearer_auth(&self.token).send().await.expect("request")
     }
 
     pub async fn post_json(&self, path: &str, body: &Value) -> Response {
-        self.client.post(self.url(path)).json(body).send().await.expect("request")
+        self.client.post(self.url(path)).bearer_auth(&self.token).json(body).send().await.expect("request")
     }
 
     pub async fn put_json(&self, path: &str, body: &Value) -> Response {
-        self.client.put(self.url(path)).json(body).send().await.expect("request")
+        self.client.put(self.url(path)).bearer_auth(&self.token).json(body).send().await.expect("request")
     }
 
     pub async fn delete(&self, path: &str) -> Response {
-        self.client.delete(self.url(path)).send().await.expect("request")
+        self.client.delete(self.url(path)).bearer_auth(&self.token).send().await.expect("request")
+    }
+
+    /// A request with the given bearer token (or none), and a JSON body for methods that take one.
+    pub async fn request_as(&self, method: reqwest::Method, path: &str, token: Option<&str>) -> Response {
+        let mut request = self.client.request(method.clone(), self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if method == reqwest::Method::POST || method == reqwest::Method::PUT {
+            request = request.json(&json!({}));
+        }
+        request.send().await.expect("request")
+    }
+
+    /// Adds a user with `role` and returns their access token.
+    pub async fn user_token(&self, username: &str, role: &str) -> String {
+        let password = format!("{username}-password-123");
+        let created = self.post_json("/api/users", &json!({"username": username, "password": password, "role": role})).await;
+        assert_eq!(created.status(), StatusCode::CREATED, "creating user {username}");
+        login(&self.client, &self.address, username, &password).await
+    }
+
+    /// Creates an API token with `role` and returns its secret.
+    pub async fn api_token(&self, role: &str) -> String {
+        let created = self.post_json("/api/tokens", &json!({"name": format!("{role} token"), "role": role})).await;
+        assert_eq!(created.status(), StatusCode::CREATED, "creating a {role} token");
+        created.json::<Value>().await.expect("json")["token"].as_str().expect("token").to_owned()
     }
 
     pub async fn post_raw(&self, path: &str, content_type: &str, body: impl Into<reqwest::Body>) -> Response {
         self.client
             .post(self.url(path))
+            .bearer_auth(&self.token)
             .header("content-type", content_type)
             .body(body)
             .send()
@@ -117,6 +156,18 @@ impl Drop for TestApp {
             let _ = stop.send(());
         }
     }
+}
+
+/// Signs in and returns the access token.
+pub async fn login(client: &reqwest::Client, address: &str, username: &str, password: &str) -> String {
+    let response = client
+        .post(format!("{address}/api/auth/login"))
+        .json(&json!({"username": username, "password": password}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::OK, "signing in as {username}");
+    response.json::<Value>().await.expect("json")["access_token"].as_str().expect("access_token").to_owned()
 }
 
 /// Reads an error response: status, `error.code`, and `error.fields`.

@@ -1,5 +1,7 @@
 //! Integration tests: the real server on port 0 with a fresh data directory per test.
 
+mod auth;
+mod authorization;
 mod health;
 mod helpers;
 mod projects;

@@ -10,7 +10,12 @@ const BATON: &str = env!("CARGO_BIN_EXE_baton");
 
 /// Runs `baton` with `args` until it exits; returns its exit code and stderr.
 fn run(args: &[&str]) -> (Option<i32>, String) {
-    let output = Command::new(BATON).args(args).env("BATON_LOG", "warn").output().expect("baton runs");
+    let output = Command::new(BATON)
+        .args(args)
+        .env("BATON_LOG", "warn")
+        .env("BATON_ADMIN_PASSWORD", "admin-password-for-tests")
+        .output()
+        .expect("baton runs");
     (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
