@@ -102,6 +102,8 @@ async fn updated_at_is_maintained_for_writers_other_than_baton() {
     let app = spawn_app().await;
     let project = app.create_project("Touched").await;
     let db = app.db();
+    // Timestamps have millisecond precision: make sure the clock moves.
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
 
     sqlx::query("UPDATE projects SET description = 'from a script' WHERE id = ?")
         .bind(project["id"].as_str().expect("id"))
