@@ -149,7 +149,7 @@ pub fn router(state: AppState, cors_origins: &[String]) -> anyhow::Result<Router
         }))
         .layer(CompressionLayer::new())
         .layer(DefaultBodyLimit::max(api::extract::BODY_LIMIT));
-    let router = api::router().layer(middleware).layer(security::headers());
+    let router = security::with_headers(api::router().layer(middleware));
     let router = match security::cors(cors_origins)? {
         Some(cors) => router.layer(cors),
         None => router,

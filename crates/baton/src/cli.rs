@@ -20,7 +20,8 @@ pub async fn user(command: UserCommand, data: &DataDirArg) -> anyhow::Result<()>
             let name = parse_username(&name).map_err(|e| anyhow::anyhow!("username {e}"))?;
             let role = Role::parse(&role).map_err(anyhow::Error::msg)?;
             let password = read_password(password_stdin)?;
-            let user = api::users::create(&app, name, password, role).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let user =
+                api::users::create(&app, name, password, role).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("added {} ({})", user.username, user.role.as_str());
         }
         UserCommand::Passwd { name, password_stdin } => {
@@ -48,7 +49,9 @@ pub async fn token(command: TokenCommand, data: &DataDirArg) -> anyhow::Result<(
     match command {
         TokenCommand::Create { name, role } => {
             let role = TokenRole::parse(&role).map_err(anyhow::Error::msg)?;
-            let (_, secret) = api::tokens::create(&app, name.trim(), role, None).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let (_, secret) = api::tokens::create(&app, name.trim(), role, None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             eprintln!("Created the {} token {name:?}. It is shown only this once:", role.as_str());
             println!("{secret}");
         }

@@ -1,6 +1,7 @@
-use axum::http::{HeaderName, HeaderValue, Method, header};
-use tower::ServiceBuilder;
-use tower::layer::util::{Identity, Stack};
+use axum::{
+    Router,
+    http::{HeaderName, HeaderValue, Method, header},
+};
 use tower_http::{
     cors::{AllowOrigin, CorsLayer},
     set_header::SetResponseHeaderLayer,
@@ -12,14 +13,12 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; st
      img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; \
      base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-type Header = SetResponseHeaderLayer<HeaderValue>;
-
-/// The security headers every response carries.
-pub fn headers() -> ServiceBuilder<Stack<Header, Stack<Header, Stack<Header, Stack<Header, Identity>>>>> {
+/// Adds the security headers every response carries (unless a handler set its own).
+pub fn with_headers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     let set = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
-    ServiceBuilder::new()
+    router
         .layer(set(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(set(header::REFERRER_POLICY, "no-referrer"))
@@ -35,14 +34,19 @@ pub fn cors(origins: &[String]) -> anyhow::Result<Option<CorsLayer>> {
         .iter()
         .map(|origin| {
             let origin = origin.trim().trim_end_matches('/');
-            HeaderValue::from_str(origin).map_err(|_| anyhow::anyhow!("--cors-origin {origin:?} is not a valid origin"))
+            HeaderValue::from_str(origin)
+                .map_err(|_| anyhow::anyhow!("--cors-origin {origin:?} is not a valid origin"))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     Ok(Some(
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins))
             .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, HeaderName::from_static("x-request-id")])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                HeaderName::from_static("x-request-id"),
+            ])
             .expose_headers([HeaderName::from_static("x-request-id")])
             .allow_credentials(true),
     ))

@@ -8,7 +8,7 @@ use rust_embed::RustEmbed;
 /// The built web app (`web/dist`). Release builds carry it inside the binary; debug builds read
 /// it from disk, so a rebuilt web app shows up without recompiling Rust.
 #[derive(RustEmbed)]
-#[folder = "$CARGO_MANIFEST_DIR/../../web/dist"]
+#[folder = "../../web/dist"]
 #[allow_missing = true]
 struct Assets;
 

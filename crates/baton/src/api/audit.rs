@@ -59,9 +59,11 @@ async fn list_audit(
         return Err(AppError::invalid("limit", format!("must be between 1 and 200 (got {limit})")));
     }
     let before_id = match params.cursor.filter(|c| !c.is_empty()) {
-        Some(cursor) => {
-            Some(cursor.parse::<i64>().map_err(|_| AppError::invalid("cursor", "is not a cursor this server issued"))?)
-        }
+        Some(cursor) => Some(
+            cursor
+                .parse::<i64>()
+                .map_err(|_| AppError::invalid("cursor", "is not a cursor this server issued"))?,
+        ),
         None => None,
     };
     let blank_to_none = |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());

@@ -16,10 +16,7 @@ use super::extract::{AppJson, ClientIp};
 use crate::{
     app::AppState,
     auth::{Principal, PrincipalKind, password, secrets},
-    domain::{
-        timestamp::Timestamp,
-        user::TokenRole,
-    },
+    domain::{timestamp::Timestamp, user::TokenRole},
     error::{AppError, ErrorBody},
     store::{self, audit::NewAuditEntry, users::UserRecord},
 };
@@ -95,7 +92,10 @@ async fn login(
     let ip_key = format!("ip:{}", ip.as_deref().unwrap_or("unknown"));
     let user_key = format!("user:{}", request.username.trim().to_lowercase());
     for key in [&ip_key, &user_key] {
-        app.auth.login_failures.check(key, now).map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
+        app.auth
+            .login_failures
+            .check(key, now)
+            .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
     }
     let user = store::users::find_by_name(&app.db.reader, request.username.trim()).await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
@@ -105,7 +105,8 @@ async fn login(
         other => {
             app.auth.login_failures.record(&ip_key, now);
             app.auth.login_failures.record(&user_key, now);
-            let reason = if other.is_some_and(|u| u.disabled && verified) { "disabled" } else { "bad_credentials" };
+            let reason =
+                if other.is_some_and(|u| u.disabled && verified) { "disabled" } else { "bad_credentials" };
             let entry = NewAuditEntry {
                 actor_name: Some(request.username.trim()),
                 action: "auth.login_failed",
@@ -149,7 +150,11 @@ async fn login(
         (status = 401, description = "No valid refresh token; sign in again", body = ErrorBody),
     )
 )]
-async fn refresh(State(app): State<AppState>, ClientIp(ip): ClientIp, headers: HeaderMap) -> Result<Response, AppError> {
+async fn refresh(
+    State(app): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
     let ended = || AppError::Unauthenticated("the session has ended: sign in again".into());
     let presented = refresh_cookie(&headers).ok_or_else(ended)?;
     let mut tx = app.db.writer.begin().await?;
@@ -176,13 +181,15 @@ async fn refresh(State(app): State<AppState>, ClientIp(ip): ClientIp, headers: H
             store::audit::insert(&mut *tx, &entry).await?;
             tx.commit().await?;
             return Err(AppError::Unauthenticated(
-                "this refresh token was already used, so its session was ended for safety: sign in again".into(),
+                "this refresh token was already used, so its session was ended for safety: sign in again"
+                    .into(),
             ));
         }
     } else {
         store::refresh_tokens::mark_used(&mut *tx, &token.id).await?;
     }
-    let user = store::users::get(&mut *tx, &token.user_id).await?.filter(|u| !u.disabled).ok_or_else(ended)?;
+    let user =
+        store::users::get(&mut *tx, &token.user_id).await?.filter(|u| !u.disabled).ok_or_else(ended)?;
     tx.commit().await?;
     let cookie = new_refresh_token(&app, &user.id, &token.family_id, is_https(&headers)).await?;
     Ok(session_response(&app, &user, cookie))
@@ -195,7 +202,11 @@ async fn refresh(State(app): State<AppState>, ClientIp(ip): ClientIp, headers: H
     tag = "auth",
     responses((status = 204, description = "Signed out"), (status = 401, body = ErrorBody))
 )]
-async fn logout(State(app): State<AppState>, principal: Principal, headers: HeaderMap) -> Result<Response, AppError> {
+async fn logout(
+    State(app): State<AppState>,
+    principal: Principal,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
     if let Some(presented) = refresh_cookie(&headers)
         && let Some(token) = store::refresh_tokens::find(&app.db.reader, &secrets::hash(presented)).await?
         && token.user_id == principal.id
@@ -224,13 +235,21 @@ async fn me(principal: Principal) -> Json<Me> {
 }
 
 /// Stores a new refresh token of `family` and returns its Set-Cookie value.
-async fn new_refresh_token(app: &AppState, user_id: &str, family: &str, secure: bool) -> Result<String, AppError> {
+async fn new_refresh_token(
+    app: &AppState,
+    user_id: &str,
+    family: &str,
+    secure: bool,
+) -> Result<String, AppError> {
     let token = secrets::generate("");
     let expires = Timestamp::now().plus_seconds(REFRESH_SECONDS);
     let id = Uuid::now_v7().to_string();
-    store::refresh_tokens::insert(&app.db.writer, &id, user_id, family, &secrets::hash(&token), expires).await?;
+    store::refresh_tokens::insert(&app.db.writer, &id, user_id, family, &secrets::hash(&token), expires)
+        .await?;
     let secure = if secure { "; Secure" } else { "" };
-    Ok(format!("{REFRESH_COOKIE}={token}; Path=/api/auth; HttpOnly; SameSite=Strict; Max-Age={REFRESH_SECONDS}{secure}"))
+    Ok(format!(
+        "{REFRESH_COOKIE}={token}; Path=/api/auth; HttpOnly; SameSite=Strict; Max-Age={REFRESH_SECONDS}{secure}"
+    ))
 }
 
 fn session_response(app: &AppState, user: &UserRecord, cookie: String) -> Response {
@@ -259,4 +278,3 @@ fn refresh_cookie(headers: &HeaderMap) -> Option<&str> {
 fn is_https(headers: &HeaderMap) -> bool {
     headers.get("x-forwarded-proto").is_some_and(|proto| proto.as_bytes().eq_ignore_ascii_case(b"https"))
 }
-

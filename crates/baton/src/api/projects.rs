@@ -44,6 +44,7 @@ const DEFAULT_LIMIT: u32 = 50;
 #[into_params(parameter_in = Query)]
 struct ListParams {
     /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u32>,
     /// `next_cursor` of the previous page.
     cursor: Option<String>,
@@ -58,6 +59,7 @@ struct ListParams {
 pub struct ProjectPage {
     pub items: Vec<Project>,
     /// Pass as `cursor` to get the next page; null on the last page.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
     /// How many projects match the filters, across all pages.
     pub total: i64,
@@ -194,7 +196,9 @@ async fn update_project(
         ensure_workspace(dir).await?;
     }
     changes.apply(&mut project);
-    project.updated_at = Timestamp::now();
+    // Strictly later than the stored value, which also keeps the updated_at trigger (for other
+    // writers) from firing on Baton's own update.
+    project.updated_at = Timestamp::now_after(project.updated_at);
     if !store::projects::update(&app.db.writer, &project).await.map_err(map_write_error)? {
         return Err(AppError::NotFound("project"));
     }

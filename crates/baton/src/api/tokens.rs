@@ -97,9 +97,16 @@ async fn create_token(
         return Err(AppError::invalid("name", "must be 1 to 100 characters"));
     }
     let (record, secret) = create(&app, name, request.role, Some(&admin.id)).await?;
-    admin.audit(&app, "token.create", "token", &record.id, json!({ "name": record.name, "role": record.role })).await;
-    let created =
-        CreatedToken { id: record.id, name: record.name, role: record.role, prefix: record.prefix, token: secret };
+    admin
+        .audit(&app, "token.create", "token", &record.id, json!({ "name": record.name, "role": record.role }))
+        .await;
+    let created = CreatedToken {
+        id: record.id,
+        name: record.name,
+        role: record.role,
+        prefix: record.prefix,
+        token: secret,
+    };
     Ok((StatusCode::CREATED, Json(created)))
 }
 

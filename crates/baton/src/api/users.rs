@@ -95,12 +95,19 @@ async fn create_user(
     errors.check("password", check_password(&request.password));
     errors.into_result()?;
     let user = create(&app, username.unwrap_or_default(), request.password, request.role).await?;
-    admin.audit(&app, "user.create", "user", &user.id, json!({ "username": user.username, "role": user.role })).await;
+    admin
+        .audit(&app, "user.create", "user", &user.id, json!({ "username": user.username, "role": user.role }))
+        .await;
     Ok((StatusCode::CREATED, Json(user.into())))
 }
 
 /// Creates a user (for the API, the CLI and the first start).
-pub async fn create(app: &AppState, username: String, password: String, role: Role) -> Result<UserRecord, AppError> {
+pub async fn create(
+    app: &AppState,
+    username: String,
+    password: String,
+    role: Role,
+) -> Result<UserRecord, AppError> {
     let now = Timestamp::now();
     let user = UserRecord {
         id: Uuid::now_v7().to_string(),
@@ -114,7 +121,10 @@ pub async fn create(app: &AppState, username: String, password: String, role: Ro
     };
     store::users::insert(&app.db.writer, &user).await.map_err(|error| {
         if store::is_unique_violation(&error) {
-            AppError::Conflict { message: "a user with this name already exists".into(), field: Some("username") }
+            AppError::Conflict {
+                message: "a user with this name already exists".into(),
+                field: Some("username"),
+            }
         } else {
             error.into()
         }
@@ -183,7 +193,7 @@ async fn update_user(
 /// and session it had stops working at once.
 pub async fn end_sessions(app: &AppState, user: &mut UserRecord) -> Result<(), AppError> {
     user.session_epoch += 1;
-    user.updated_at = Timestamp::now();
+    user.updated_at = Timestamp::now_after(user.updated_at);
     let mut tx = app.db.writer.begin().await?;
     if !store::users::update(&mut *tx, user).await? {
         return Err(AppError::NotFound("user"));

@@ -70,7 +70,8 @@ impl Keys {
         let path = data_dir.join(SECRET_FILE);
         if let Ok(text) = std::fs::read_to_string(&path) {
             let bytes = hex::decode(text.trim()).with_context(|| format!("{} is not hex", path.display()))?;
-            let secret = bytes.try_into().map_err(|_| anyhow::anyhow!("{} must hold 32 bytes", path.display()))?;
+            let secret =
+                bytes.try_into().map_err(|_| anyhow::anyhow!("{} must hold 32 bytes", path.display()))?;
             return Ok(Self { secret });
         }
         let mut secret = [0u8; 32];
@@ -176,7 +177,10 @@ mod tests {
         let mut admin = claims(1000);
         admin.role = Role::Admin;
         let forged_payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&admin).expect("json"));
-        assert_eq!(keys.verify(&format!("{head}.{forged_payload}.{signature}"), 1000), Err(TokenError::BadSignature));
+        assert_eq!(
+            keys.verify(&format!("{head}.{forged_payload}.{signature}"), 1000),
+            Err(TokenError::BadSignature)
+        );
 
         let other = Keys::from_secret([8; 32]).sign(&claims(1000));
         assert_eq!(keys.verify(&other, 1000), Err(TokenError::BadSignature));
@@ -184,7 +188,10 @@ mod tests {
         let none = URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#);
         assert_eq!(keys.verify(&format!("{none}.{forged_payload}."), 1000), Err(TokenError::WrongAlgorithm));
         let hs512 = URL_SAFE_NO_PAD.encode(r#"{"alg":"HS512","typ":"JWT"}"#);
-        assert_eq!(keys.verify(&format!("{hs512}.{forged_payload}.{signature}"), 1000), Err(TokenError::WrongAlgorithm));
+        assert_eq!(
+            keys.verify(&format!("{hs512}.{forged_payload}.{signature}"), 1000),
+            Err(TokenError::WrongAlgorithm)
+        );
 
         for garbage in ["", "a.b", "a.b.c.d", "!!.!!.!!", &format!("{head}.e30.{signature}")] {
             assert!(keys.verify(garbage, 1000).is_err(), "{garbage:?}");

@@ -55,7 +55,9 @@ impl Auth {
         Ok(Self {
             keys,
             db,
-            sessions: RwLock::new(users.iter().map(|u| (u.id.clone(), (u.session_epoch, u.disabled))).collect()),
+            sessions: RwLock::new(
+                users.iter().map(|u| (u.id.clone(), (u.session_epoch, u.disabled))).collect(),
+            ),
             api_tokens: RwLock::new(tokens.into_iter().map(|t| (t.token_hash.clone(), t)).collect()),
             touched: Mutex::new(HashMap::new()),
             login_failures: rate_limit::SlidingWindow::new(5, Duration::from_secs(60)),
@@ -70,7 +72,8 @@ impl Auth {
         if bearer.starts_with(secrets::API_TOKEN_PREFIX) {
             let hash = secrets::hash(bearer);
             let token = read(&self.api_tokens).get(&hash).cloned();
-            let token = token.ok_or_else(|| AppError::Unauthenticated("the API token is unknown or revoked".into()))?;
+            let token = token
+                .ok_or_else(|| AppError::Unauthenticated("the API token is unknown or revoked".into()))?;
             self.touch(&token.id);
             return Ok(Principal {
                 id: token.id,
@@ -149,4 +152,3 @@ fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
 fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
     lock.write().unwrap_or_else(|e| e.into_inner())
 }
-

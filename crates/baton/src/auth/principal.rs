@@ -36,7 +36,14 @@ pub struct Principal {
 impl Principal {
     /// Records a change made by this caller. A failure to record is logged, not returned: the
     /// change itself has already happened.
-    pub async fn audit(&self, app: &AppState, action: &str, resource_type: &str, resource_id: &str, detail: Value) {
+    pub async fn audit(
+        &self,
+        app: &AppState,
+        action: &str,
+        resource_type: &str,
+        resource_id: &str,
+        detail: Value,
+    ) {
         let entry = NewAuditEntry {
             actor_id: Some(&self.id),
             actor_name: Some(&self.name),
@@ -72,7 +79,9 @@ impl FromRequestParts<AppState> for Principal {
             return Ok(principal.clone());
         }
         let token = bearer(parts).ok_or_else(|| {
-            AppError::Unauthenticated("sign in, or send an API token as `Authorization: Bearer <token>`".into())
+            AppError::Unauthenticated(
+                "sign in, or send an API token as `Authorization: Bearer <token>`".into(),
+            )
         })?;
         let mut principal = app.auth.authenticate(token)?;
         principal.ip = client_ip(parts);

@@ -60,7 +60,11 @@ pub struct TokenBucket {
 
 impl TokenBucket {
     pub fn new(burst: u32, per_second: u32) -> Self {
-        Self { burst: f64::from(burst), per_second: f64::from(per_second), buckets: Mutex::new(HashMap::new()) }
+        Self {
+            burst: f64::from(burst),
+            per_second: f64::from(per_second),
+            buckets: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Takes one token for `key`; `Err(retry_after)` when none is left.

@@ -5,7 +5,7 @@
 pub mod field_errors;
 /// Projects: names, statuses, workspace directories.
 pub mod project;
-/// Users, roles and token roles.
-pub mod user;
 /// Instants in UTC, stored as SQLite-compatible text and shown as RFC 3339.
 pub mod timestamp;
+/// Users, roles and token roles.
+pub mod user;

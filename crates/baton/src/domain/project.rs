@@ -46,9 +46,12 @@ pub struct Project {
     /// Stable identifier (a UUID v7 for projects created by Baton).
     pub id: String,
     pub name: String,
+    #[schema(required = true)]
     pub description: Option<String>,
     pub status: ProjectStatus,
-    /// Absolute path of the directory the project's agents work in.
+    /// Absolute path of the directory the project's agents work in (null only for rows written
+    /// by other tools).
+    #[schema(required = true)]
     pub workspace_dir: Option<String>,
     /// Free-form settings of the project (a JSON object).
     #[schema(value_type = Object)]

@@ -37,6 +37,13 @@ impl Timestamp {
         Self(self.0 + time::Duration::seconds(seconds))
     }
 
+    /// Now, or a millisecond after `previous` if the clock has not moved past it: successive
+    /// updates of a row get strictly increasing times.
+    pub fn now_after(previous: Self) -> Self {
+        let next = Self(previous.0 + time::Duration::milliseconds(1));
+        Self::now().max(next)
+    }
+
     /// The stored text form.
     pub fn to_db(self) -> String {
         self.0.format(DB_FORMAT).unwrap_or_default()
@@ -101,6 +108,14 @@ mod tests {
         let t = Timestamp::from_db("2025-08-01T12:00:00.5+02:00").expect("parses");
         assert_eq!(t.to_rfc3339(), "2025-08-01T10:00:00.500Z");
         assert_eq!(t.to_db(), "2025-08-01 10:00:00.500");
+    }
+
+    #[test]
+    fn now_after_is_strictly_later() {
+        let future = Timestamp::from_db("2999-01-01 00:00:00.000").expect("parses");
+        assert_eq!(Timestamp::now_after(future).to_db(), "2999-01-01 00:00:00.001");
+        let past = Timestamp::from_db("2000-01-01 00:00:00").expect("parses");
+        assert!(Timestamp::now_after(past) > past);
     }
 
     #[test]

@@ -56,9 +56,9 @@ impl TokenRole {
     pub fn parse(text: &str) -> Result<Self, String> {
         match text {
             "ingest" => Ok(Self::Ingest),
-            other => Role::parse(other).map(Self::from).map_err(|_| {
-                format!("must be one of viewer, operator, admin, ingest (got {other:?})")
-            }),
+            other => Role::parse(other)
+                .map(Self::from)
+                .map_err(|_| format!("must be one of viewer, operator, admin, ingest (got {other:?})")),
         }
     }
 

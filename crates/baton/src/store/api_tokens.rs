@@ -84,6 +84,10 @@ pub async fn revoke(db: impl SqliteExecutor<'_>, id: &str) -> sqlx::Result<bool>
 }
 
 pub async fn touch(db: impl SqliteExecutor<'_>, id: &str, at: Timestamp) -> sqlx::Result<()> {
-    sqlx::query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?").bind(at.to_db()).bind(id).execute(db).await?;
+    sqlx::query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?")
+        .bind(at.to_db())
+        .bind(id)
+        .execute(db)
+        .await?;
     Ok(())
 }

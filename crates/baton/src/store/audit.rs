@@ -80,7 +80,10 @@ struct Row {
 }
 
 /// One page, and whether more entries follow.
-pub async fn list(db: impl SqliteExecutor<'_>, filter: &AuditFilter) -> anyhow::Result<(Vec<AuditEntry>, bool)> {
+pub async fn list(
+    db: impl SqliteExecutor<'_>,
+    filter: &AuditFilter,
+) -> anyhow::Result<(Vec<AuditEntry>, bool)> {
     let mut query = QueryBuilder::new(
         "SELECT id, at, actor_id, actor_name, action, resource_type, resource_id, detail, ip FROM audit_log WHERE 1 = 1",
     );

@@ -48,21 +48,26 @@ const COLUMNS: &str = "id, username, password_hash, role, disabled, session_epoc
 
 pub async fn list(db: impl SqliteExecutor<'_>) -> anyhow::Result<Vec<UserRecord>> {
     let rows: Vec<Row> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM users ORDER BY username COLLATE NOCASE")).fetch_all(db).await?;
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM users ORDER BY username COLLATE NOCASE"))
+            .fetch_all(db)
+            .await?;
     rows.into_iter().map(UserRecord::try_from).collect()
 }
 
 pub async fn get(db: impl SqliteExecutor<'_>, id: &str) -> anyhow::Result<Option<UserRecord>> {
-    let row: Option<Row> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = ?")).bind(id).fetch_optional(db).await?;
+    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
     row.map(UserRecord::try_from).transpose()
 }
 
 pub async fn find_by_name(db: impl SqliteExecutor<'_>, username: &str) -> anyhow::Result<Option<UserRecord>> {
-    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE username = ? COLLATE NOCASE"))
-        .bind(username)
-        .fetch_optional(db)
-        .await?;
+    let row: Option<Row> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE username = ? COLLATE NOCASE"))
+            .bind(username)
+            .fetch_optional(db)
+            .await?;
     row.map(UserRecord::try_from).transpose()
 }
 

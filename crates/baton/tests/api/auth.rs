@@ -74,14 +74,23 @@ async fn an_unknown_user_and_a_wrong_password_get_the_same_answer() {
 async fn repeated_failed_sign_ins_are_limited_with_retry_after() {
     let app = spawn_app().await;
     for _ in 0..5 {
-        assert_eq!(login_response(&app, "admin", "wrong-password-x").await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            login_response(&app, "admin", "wrong-password-x").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
     }
 
     let limited = login_response(&app, "admin", ADMIN_PASSWORD).await;
 
     assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
-    let retry_after: u64 =
-        limited.headers().get("retry-after").expect("Retry-After").to_str().expect("text").parse().expect("seconds");
+    let retry_after: u64 = limited
+        .headers()
+        .get("retry-after")
+        .expect("Retry-After")
+        .to_str()
+        .expect("text")
+        .parse()
+        .expect("seconds");
     assert!((1..=60).contains(&retry_after), "{retry_after}");
     let (_, code, _) = error_of(limited).await;
     assert_eq!(code, "rate_limited");
@@ -113,7 +122,8 @@ async fn signing_out_ends_the_refresh_token() {
     let app = spawn_app().await;
     let response = login_response(&app, "admin", ADMIN_PASSWORD).await;
     let cookie = refresh_cookie(&response);
-    let token = response.json::<Value>().await.expect("json")["access_token"].as_str().expect("token").to_owned();
+    let token =
+        response.json::<Value>().await.expect("json")["access_token"].as_str().expect("token").to_owned();
 
     let logout = app
         .client
@@ -125,18 +135,27 @@ async fn signing_out_ends_the_refresh_token() {
         .expect("request");
 
     assert_eq!(logout.status(), StatusCode::NO_CONTENT);
-    assert!(logout.headers().get("set-cookie").expect("cleared").to_str().expect("text").contains("Max-Age=0"));
+    assert!(
+        logout.headers().get("set-cookie").expect("cleared").to_str().expect("text").contains("Max-Age=0")
+    );
     assert_eq!(refresh(&app, &cookie).await.status(), StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
 async fn changing_a_password_or_role_or_disabling_ends_every_session_of_the_user() {
     let app = spawn_app().await;
-    for change in [json!({"password": "a-brand-new-password"}), json!({"role": "viewer"}), json!({"disabled": true})] {
+    for change in
+        [json!({"password": "a-brand-new-password"}), json!({"role": "viewer"}), json!({"disabled": true})]
+    {
         let name = format!("user{}", change.as_object().expect("object").keys().next().expect("key"));
         let token = app.user_token(&name, "operator").await;
         let users: Value = app.get("/api/users").await.json().await.expect("json");
-        let id = users.as_array().expect("users").iter().find(|u| u["username"] == name.as_str()).expect("user")["id"]
+        let id = users
+            .as_array()
+            .expect("users")
+            .iter()
+            .find(|u| u["username"] == name.as_str())
+            .expect("user")["id"]
             .as_str()
             .expect("id")
             .to_owned();
@@ -154,7 +173,8 @@ async fn a_disabled_user_cannot_sign_in() {
     let app = spawn_app().await;
     app.user_token("dora", "viewer").await;
     let users: Value = app.get("/api/users").await.json().await.expect("json");
-    let id = users.as_array().expect("users").iter().find(|u| u["username"] == "dora").expect("dora")["id"].clone();
+    let id = users.as_array().expect("users").iter().find(|u| u["username"] == "dora").expect("dora")["id"]
+        .clone();
     app.put_json(&format!("/api/users/{}", id.as_str().expect("id")), &json!({"disabled": true})).await;
 
     let response = login_response(&app, "dora", "dora-password-123").await;
@@ -167,7 +187,8 @@ async fn tampered_expired_and_unsigned_tokens_are_refused() {
     let app = spawn_app().await;
     let (header, rest) = app.token.split_once('.').expect("jwt");
     let (payload, signature) = rest.split_once('.').expect("jwt");
-    let mut claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).expect("b64")).expect("json");
+    let mut claims: Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).expect("b64")).expect("json");
     let encode = |claims: &Value| URL_SAFE_NO_PAD.encode(claims.to_string());
 
     claims["role"] = json!("admin");
@@ -187,8 +208,12 @@ async fn tampered_expired_and_unsigned_tokens_are_refused() {
 #[tokio::test]
 async fn api_tokens_are_shown_once_listed_by_prefix_and_stop_working_when_revoked() {
     let app = spawn_app().await;
-    let created: Value =
-        app.post_json("/api/tokens", &json!({"name": "ci reader", "role": "viewer"})).await.json().await.expect("json");
+    let created: Value = app
+        .post_json("/api/tokens", &json!({"name": "ci reader", "role": "viewer"}))
+        .await
+        .json()
+        .await
+        .expect("json");
     let secret = created["token"].as_str().expect("secret").to_owned();
     assert!(secret.starts_with("baton_"));
 
@@ -201,7 +226,10 @@ async fn api_tokens_are_shown_once_listed_by_prefix_and_stop_working_when_revoke
 
     let revoked = app.delete(&format!("/api/tokens/{}", created["id"].as_str().expect("id"))).await;
     assert_eq!(revoked.status(), StatusCode::NO_CONTENT);
-    assert_eq!(app.request_as(Method::GET, "/api/projects", Some(&secret)).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.request_as(Method::GET, "/api/projects", Some(&secret)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -211,9 +239,13 @@ async fn a_viewer_reads_but_cannot_change_and_an_ingest_token_cannot_read() {
     let ingest = app.api_token("ingest").await;
 
     assert_eq!(app.request_as(Method::GET, "/api/projects", Some(&viewer)).await.status(), StatusCode::OK);
-    let (status, code, _) = error_of(app.request_as(Method::POST, "/api/projects", Some(&viewer)).await).await;
+    let (status, code, _) =
+        error_of(app.request_as(Method::POST, "/api/projects", Some(&viewer)).await).await;
     assert_eq!((status, code.as_str()), (StatusCode::FORBIDDEN, "forbidden"));
-    assert_eq!(app.request_as(Method::GET, "/api/projects", Some(&ingest)).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.request_as(Method::GET, "/api/projects", Some(&ingest)).await.status(),
+        StatusCode::FORBIDDEN
+    );
 }
 
 #[tokio::test]
@@ -223,7 +255,8 @@ async fn the_last_active_admin_cannot_be_demoted_or_disabled() {
     let admin_id = users[0]["id"].as_str().expect("id").to_owned();
 
     for change in [json!({"role": "operator"}), json!({"disabled": true})] {
-        let (status, code, _) = error_of(app.put_json(&format!("/api/users/{admin_id}"), &change).await).await;
+        let (status, code, _) =
+            error_of(app.put_json(&format!("/api/users/{admin_id}"), &change).await).await;
         assert_eq!((status, code.as_str()), (StatusCode::CONFLICT, "conflict"), "{change}");
     }
 }
@@ -239,7 +272,10 @@ async fn bad_user_input_is_named() {
     ];
     for (body, field) in cases {
         let (status, _, fields) = error_of(app.post_json("/api/users", &body).await).await;
-        assert!(matches!(status, StatusCode::UNPROCESSABLE_ENTITY | StatusCode::CONFLICT), "{body}: {status}");
+        assert!(
+            matches!(status, StatusCode::UNPROCESSABLE_ENTITY | StatusCode::CONFLICT),
+            "{body}: {status}"
+        );
         assert!(fields[field].is_string(), "{body}: {fields}");
     }
 }
@@ -254,11 +290,21 @@ async fn every_change_and_sign_in_is_in_the_audit_log_with_who_and_where() {
     login_response(&app, "admin", "wrong-password-x").await;
 
     let log: Value = app.get("/api/audit?limit=200").await.json().await.expect("json");
-    let actions: Vec<&str> = log["items"].as_array().expect("items").iter().map(|e| e["action"].as_str().expect("action")).collect();
+    let actions: Vec<&str> = log["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|e| e["action"].as_str().expect("action"))
+        .collect();
     for action in ["auth.login", "project.create", "project.update", "project.delete", "auth.login_failed"] {
         assert!(actions.contains(&action), "{action} in {actions:?}");
     }
-    let created = log["items"].as_array().expect("items").iter().find(|e| e["action"] == "project.create").expect("entry");
+    let created = log["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|e| e["action"] == "project.create")
+        .expect("entry");
     assert_eq!(created["actor_name"], "admin");
     assert_eq!(created["resource_id"], id);
     assert_eq!(created["ip"], "127.0.0.1");

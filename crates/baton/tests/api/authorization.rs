@@ -110,7 +110,8 @@ async fn every_route_answers_401_403_or_serves_each_kind_of_caller() {
                 }
                 (false, _) => assert_eq!(status, StatusCode::FORBIDDEN, "{method} {path} as {caller:?}"),
                 (true, _) => assert!(
-                    *access == Access::Public || !matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
+                    *access == Access::Public
+                        || !matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
                     "{method} {path} as {caller:?} got {status}"
                 ),
             }
@@ -118,7 +119,10 @@ async fn every_route_answers_401_403_or_serves_each_kind_of_caller() {
                 public_answers.insert(status.as_u16());
             }
         }
-        assert!(public_answers.len() <= 1, "{method} {path} is public but answers by caller: {public_answers:?}");
+        assert!(
+            public_answers.len() <= 1,
+            "{method} {path} is public but answers by caller: {public_answers:?}"
+        );
     }
 
     for path in UNDOCUMENTED_PUBLIC {

@@ -114,14 +114,17 @@ impl TestApp {
     /// Adds a user with `role` and returns their access token.
     pub async fn user_token(&self, username: &str, role: &str) -> String {
         let password = format!("{username}-password-123");
-        let created = self.post_json("/api/users", &json!({"username": username, "password": password, "role": role})).await;
+        let created = self
+            .post_json("/api/users", &json!({"username": username, "password": password, "role": role}))
+            .await;
         assert_eq!(created.status(), StatusCode::CREATED, "creating user {username}");
         login(&self.client, &self.address, username, &password).await
     }
 
     /// Creates an API token with `role` and returns its secret.
     pub async fn api_token(&self, role: &str) -> String {
-        let created = self.post_json("/api/tokens", &json!({"name": format!("{role} token"), "role": role})).await;
+        let created =
+            self.post_json("/api/tokens", &json!({"name": format!("{role} token"), "role": role})).await;
         assert_eq!(created.status(), StatusCode::CREATED, "creating a {role} token");
         created.json::<Value>().await.expect("json")["token"].as_str().expect("token").to_owned()
     }

@@ -1,0 +1,77 @@
+import path from 'node:path'
+
+import { expect, test } from './fixtures'
+
+// On demand only (npm run screenshots): pictures for the README and for reviewing the look.
+const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots')
+
+const SEED = [
+  { name: 'Legacy billing', status: 'archived', description: 'Old invoicing code, kept for reference.', workspace_dir: '/home/dev/code/billing-legacy' },
+  { name: 'Docs site', status: 'inactive', description: 'Product documentation and guides.', workspace_dir: '/home/dev/code/docs' },
+  { name: 'Data pipeline', status: 'active', description: 'Nightly ingestion and reporting jobs.', workspace_dir: '/srv/baton/workspaces/data-pipeline' },
+  { name: 'Mobile app', status: 'inactive', workspace_dir: '/home/dev/code/clients/mobile/react-native-app/packages/app' },
+  { name: 'Payments service', status: 'active', description: 'Card payments, refunds and payouts.', workspace_dir: '/home/dev/code/payments' },
+  {
+    name: 'Checkout redesign',
+    status: 'active',
+    description: 'The new one-page checkout, built by a team of three agents.',
+    workspace_dir: '/home/dev/code/shop/checkout',
+    config: { model: 'sonnet', max_turns: 40, agents: ['planner', 'frontend', 'reviewer'], env: { NODE_ENV: 'development' } },
+  },
+]
+
+test.describe('@screenshots', () => {
+  let checkoutId = ''
+
+  test.beforeAll(async ({ request }) => {
+    for (const project of SEED) {
+      const response = await request.post('/api/projects', { data: project })
+      if (response.status() === 201) {
+        const body = (await response.json()) as { id: string; name: string }
+        if (body.name === 'Checkout redesign') checkoutId = body.id
+      }
+    }
+    if (!checkoutId) {
+      const list = await request.get('/api/projects?q=Checkout%20redesign')
+      checkoutId = ((await list.json()) as { items: { id: string }[] }).items[0]?.id ?? ''
+    }
+  })
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`desktop, ${theme}`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('baton-theme', t), theme)
+      await page.setViewportSize({ width: 1280, height: 800 })
+
+      await page.goto('/projects')
+      await expect(page.getByRole('link', { name: 'Checkout redesign' })).toBeVisible()
+      await page.screenshot({ path: `${OUT}/projects-${theme}.png` })
+
+      await page.getByRole('button', { name: 'New project' }).click()
+      const wizard = page.getByRole('dialog', { name: 'New project' })
+      await wizard.getByLabel('Name').fill('Search relevance')
+      await wizard.getByLabel('Description').fill('Tune ranking with an evaluation set.')
+      await wizard.getByRole('button', { name: 'Next' }).click()
+      await wizard.getByLabel('Config').fill('{\n  "model": "sonnet",\n  "max_turns": 30\n}')
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: `${OUT}/wizard-${theme}.png` })
+      await wizard.getByRole('button', { name: 'Next' }).click()
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: `${OUT}/wizard-review-${theme}.png` })
+      await wizard.getByRole('button', { name: 'Cancel' }).click()
+
+      await page.goto(`/projects/${checkoutId}`)
+      await expect(page.getByRole('heading', { name: 'Checkout redesign', level: 1 })).toBeVisible()
+      await page.screenshot({ path: `${OUT}/project-detail-${theme}.png` })
+    })
+  }
+
+  test('phone, light', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto('/projects')
+    await expect(page.getByRole('link', { name: 'Checkout redesign' })).toBeVisible()
+    await page.screenshot({ path: `${OUT}/projects-mobile.png` })
+    await page.getByRole('button', { name: 'Open navigation' }).click()
+    await page.waitForTimeout(400)
+    await page.screenshot({ path: `${OUT}/navigation-mobile.png` })
+  })
+})

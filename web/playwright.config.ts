@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { defineConfig, devices } from '@playwright/test'
+
+// The config is evaluated again in every worker; workers inherit the environment of the main
+// process, so the port and data directory are chosen once, there, and shared through it.
+if (!process.env.BATON_E2E_URL) {
+  if (!process.env.BATON_E2E_PORT) {
+    const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+    process.env.BATON_E2E_PORT = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()
+  }
+  process.env.BATON_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'baton-e2e-'))
+}
+
+const bin = path.resolve(process.env.BATON_BIN ?? '../target/release/baton')
+const port = process.env.BATON_E2E_PORT
+const baseURL = process.env.BATON_E2E_URL ?? `http://127.0.0.1:${port}`
+const screenshots = Boolean(process.env.BATON_SCREENSHOTS)
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  // Screenshots are made on demand (npm run screenshots), not in every run.
+  grep: screenshots ? /@screenshots/ : undefined,
+  grepInvert: screenshots ? undefined : /@screenshots/,
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
+  webServer: process.env.BATON_E2E_URL
+    ? undefined
+    : {
+        command: `"${bin}" serve --port ${port} --data-dir "${process.env.BATON_E2E_DATA_DIR}"`,
+        url: `${baseURL}/api/health`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+})

@@ -1,0 +1,29 @@
+import { PlusIcon } from 'lucide-react'
+import { useState } from 'react'
+
+import { PageHeader } from '@/components/layout/page-header'
+import { Button } from '@/components/ui/button'
+import { CreateProjectWizard } from '@/features/projects/components/create-project-wizard'
+import { ProjectsList } from '@/features/projects/components/projects-list'
+import { useDocumentTitle } from '@/hooks/use-document-title'
+
+export default function ProjectsRoute() {
+  useDocumentTitle('Projects')
+  const [creating, setCreating] = useState(false)
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="Projects"
+        description="Each project is a workspace directory your agents work in."
+        actions={
+          <Button onClick={() => setCreating(true)}>
+            <PlusIcon />
+            New project
+          </Button>
+        }
+      />
+      <ProjectsList onCreate={() => setCreating(true)} />
+      <CreateProjectWizard open={creating} onOpenChange={setCreating} />
+    </div>
+  )
+}

@@ -1,0 +1,14 @@
+import * as LabelPrimitive from '@radix-ui/react-label'
+import type { ComponentProps } from 'react'
+
+import { cn } from '@/lib/utils'
+
+export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
+  return (
+    <LabelPrimitive.Root
+      data-slot="label"
+      className={cn('flex items-center gap-2 text-sm leading-none font-medium select-none', className)}
+      {...props}
+    />
+  )
+}

@@ -1,0 +1,68 @@
+import { SearchIcon, XIcon } from 'lucide-react'
+
+import { Button } from '@/components/ui/button'
+import { Input } from '@/components/ui/input'
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
+
+import type { ProjectStatus } from '../api/types'
+import { PROJECT_STATUSES } from '../lib/project-form'
+
+const ALL = 'all'
+
+export function ProjectsToolbar({
+  search,
+  onSearchChange,
+  status,
+  onStatusChange,
+}: {
+  search: string
+  onSearchChange: (value: string) => void
+  status: ProjectStatus | null
+  onStatusChange: (value: ProjectStatus | null) => void
+}) {
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+      <div className="relative w-full sm:max-w-xs">
+        <SearchIcon
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+        />
+        <Input
+          type="search"
+          aria-label="Search projects"
+          placeholder="Search by name…"
+          value={search}
+          onChange={(e) => onSearchChange(e.target.value)}
+          className="pr-8 pl-8 [&::-webkit-search-cancel-button]:hidden"
+        />
+        {search && (
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            aria-label="Clear search"
+            onClick={() => onSearchChange('')}
+            className="absolute top-1/2 right-0.5 size-7 -translate-y-1/2 text-muted-foreground"
+          >
+            <XIcon />
+          </Button>
+        )}
+      </div>
+      <Select
+        value={status ?? ALL}
+        onValueChange={(value) => onStatusChange(value === ALL ? null : (value as ProjectStatus))}
+      >
+        <SelectTrigger aria-label="Filter by status" className="w-full sm:w-40">
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value={ALL}>All statuses</SelectItem>
+          {PROJECT_STATUSES.map((s) => (
+            <SelectItem key={s.value} value={s.value}>
+              {s.label}
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
+    </div>
+  )
+}
