@@ -5,6 +5,8 @@ import path from 'node:path'
 
 import { defineConfig, devices } from '@playwright/test'
 
+import { ADMIN_PASSWORD } from './e2e/auth-helpers'
+
 // The config is evaluated again in every worker; workers inherit the environment of the main
 // process, so the port and data directory are chosen once, there, and shared through it.
 if (!process.env.BATON_E2E_URL) {
@@ -57,6 +59,8 @@ export default defineConfig({
         url: `${baseURL}/api/health`,
         reuseExistingServer: false,
         timeout: 60_000,
+        // The first start creates `admin` with this password; the specs sign in with it.
+        env: { BATON_ADMIN_PASSWORD: ADMIN_PASSWORD },
         stdout: 'ignore',
         stderr: 'pipe',
       },

@@ -1,6 +1,14 @@
 import { test as base, expect, type APIRequestContext, type ConsoleMessage } from '@playwright/test'
 
+import { ADMIN, loginThroughApi, signInContext, type Account } from './auth-helpers'
+
 type Project = { id: string; name: string; status: string }
+type User = { id: string; username: string; role: string; disabled: boolean }
+
+type Options = {
+  /** Who the page is signed in as before the test starts; `null` starts signed out. Defaults to the admin. */
+  account: Account | null
+}
 
 type Fixtures = {
   /**
@@ -9,24 +17,38 @@ type Fixtures = {
    * `allowHttpStatus`, because Chromium logs every failed response as a console error.
    */
   consoleProblems: { allowHttpStatus: (status: number) => void }
+  /** API calls as the admin (bearer token), independent of the page's session. */
   api: ApiHelpers
 }
 
 type ApiHelpers = {
+  request: APIRequestContext
   createProject: (body: { name: string; description?: string; status?: string; config?: object }) => Promise<Project>
+  createUser: (body: { username: string; password: string; role: 'viewer' | 'operator' | 'admin' }) => Promise<User>
 }
 
 function apiHelpers(request: APIRequestContext): ApiHelpers {
   return {
+    request,
     async createProject(body) {
       const response = await request.post('/api/projects', { data: body })
       expect(response.status(), await response.text()).toBe(201)
       return (await response.json()) as Project
     },
+    async createUser(body) {
+      const response = await request.post('/api/users', { data: body })
+      expect(response.status(), await response.text()).toBe(201)
+      return (await response.json()) as User
+    },
   }
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  account: [ADMIN, { option: true }],
+  context: async ({ context, account }, use) => {
+    if (account) await signInContext(context, account)
+    await use(context)
+  },
   consoleProblems: [
     async ({ context }, use) => {
       const problems: string[] = []
@@ -50,12 +72,17 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  api: async ({ request }, use) => {
+  api: async ({ playwright, baseURL }, use) => {
+    const anonymous = await playwright.request.newContext({ baseURL })
+    const { access_token } = await loginThroughApi(anonymous, ADMIN)
+    await anonymous.dispose()
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${access_token}` } })
     await use(apiHelpers(request))
+    await request.dispose()
   },
 })
 
-export { expect }
+export { ADMIN, expect }
 
 /** A name no other test (or earlier run against the same server) will have. */
 export function uniqueName(prefix: string) {

@@ -4,24 +4,17 @@
 //! - idle memory (RSS);
 //! - `GET /api/projects?limit=50` with 10,000 projects, over loopback.
 
-use std::{
-    net::TcpListener,
-    path::{Path, PathBuf},
-    process::{Child, Command, Stdio},
-    time::{Duration, Instant},
-};
+mod support;
+
+use std::{path::Path, time::Duration};
+
+use support::{report, rss_kib, start};
 
 fn main() -> anyhow::Result<()> {
-    let binary = binary();
+    let binary = support::binary();
     anyhow::ensure!(binary.exists(), "build the release binary first (make build): {}", binary.display());
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     runtime.block_on(run(&binary))
-}
-
-fn binary() -> PathBuf {
-    std::env::var_os("BATON_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/baton"))
 }
 
 async fn run(binary: &Path) -> anyhow::Result<()> {
@@ -41,7 +34,7 @@ async fn run(binary: &Path) -> anyhow::Result<()> {
         let (_server, elapsed) = start(binary, temp.path(), &client).await?;
         restart.push(elapsed);
     }
-    report("start to first 200, fresh data dir", &mut fresh);
+    report("start to first 200, fresh data dir (creates the first admin)", &mut fresh);
     report("start to first 200, existing data dir", &mut restart);
     rss.sort_unstable();
     println!(
@@ -52,6 +45,7 @@ async fn run(binary: &Path) -> anyhow::Result<()> {
 
     let temp = tempfile::tempdir()?;
     let (server, _) = start(binary, temp.path(), &client).await?;
+    let token = server.sign_in(&client).await?;
     seed_projects(temp.path(), 10_000).await?;
     for (label, query) in [
         ("GET /api/projects?limit=50", "limit=50"),
@@ -59,13 +53,16 @@ async fn run(binary: &Path) -> anyhow::Result<()> {
         ("GET /api/projects?limit=50&status=active", "limit=50&status=active"),
         ("GET /api/projects?limit=50&q=project 12", "limit=50&q=project%2012"),
     ] {
-        let query =
-            if query.is_empty() { fifth_page_query(&client, &server.url).await? } else { query.to_owned() };
+        let query = if query.is_empty() {
+            fifth_page_query(&client, &server.url, &token).await?
+        } else {
+            query.to_owned()
+        };
         let url = format!("{}/api/projects?{query}", server.url);
         let mut times = Vec::new();
         for i in 0..550 {
-            let started = Instant::now();
-            let response = client.get(&url).send().await?;
+            let started = std::time::Instant::now();
+            let response = client.get(&url).bearer_auth(&token).send().await?;
             anyhow::ensure!(response.status().is_success(), "{url}: {}", response.status());
             response.bytes().await?;
             if i >= 50 {
@@ -78,54 +75,19 @@ async fn run(binary: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn fifth_page_query(client: &reqwest::Client, url: &str) -> anyhow::Result<String> {
+async fn fifth_page_query(client: &reqwest::Client, url: &str, token: &str) -> anyhow::Result<String> {
     let mut cursor = String::new();
     for _ in 0..4 {
-        let page: serde_json::Value =
-            client.get(format!("{url}/api/projects?limit=50&cursor={cursor}")).send().await?.json().await?;
+        let page: serde_json::Value = client
+            .get(format!("{url}/api/projects?limit=50&cursor={cursor}"))
+            .bearer_auth(token)
+            .send()
+            .await?
+            .json()
+            .await?;
         cursor = page["next_cursor"].as_str().unwrap_or_default().to_owned();
     }
     Ok(format!("limit=50&cursor={cursor}"))
-}
-
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts Baton and returns when /api/health first answers 200, with the time that took.
-async fn start(
-    binary: &Path,
-    data_dir: &Path,
-    client: &reqwest::Client,
-) -> anyhow::Result<(Server, Duration)> {
-    let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-    let url = format!("http://127.0.0.1:{port}");
-    let started = Instant::now();
-    let child = Command::new(binary)
-        .args(["serve", "--port", &port.to_string(), "--data-dir"])
-        .arg(data_dir)
-        .env("BATON_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()?;
-    let server = Server { child, url };
-    loop {
-        if let Ok(response) = client.get(format!("{}/api/health", server.url)).send().await
-            && response.status().is_success()
-        {
-            return Ok((server, started.elapsed()));
-        }
-        anyhow::ensure!(started.elapsed() < Duration::from_secs(10), "Baton did not answer within 10 s");
-        tokio::time::sleep(Duration::from_micros(500)).await;
-    }
 }
 
 async fn seed_projects(data_dir: &Path, count: usize) -> anyhow::Result<()> {
@@ -152,27 +114,4 @@ async fn seed_projects(data_dir: &Path, count: usize) -> anyhow::Result<()> {
     tx.commit().await?;
     pool.close().await;
     Ok(())
-}
-
-fn rss_kib(pid: u32) -> anyhow::Result<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmRSS:"))
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|kib| kib.parse().ok())
-        .ok_or_else(|| anyhow::anyhow!("no VmRSS for {pid}"))
-}
-
-fn report(label: &str, times: &mut [Duration]) {
-    times.sort_unstable();
-    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1000.0;
-    println!(
-        "{label}: p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms (n={})",
-        at(0.5),
-        at(0.9),
-        at(0.99),
-        at(1.0),
-        times.len()
-    );
 }

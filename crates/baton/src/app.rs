@@ -50,15 +50,15 @@ impl AppState {
     /// Prepares the data directory, brings the database up to date and loads what checking
     /// tokens needs. The server and the CLI subcommands both start here.
     pub async fn open(data_dir: &Path) -> anyhow::Result<Self> {
-        Self::open_with(data_dir, 10).await
+        Self::open_with(data_dir, 10, 200).await
     }
 
-    async fn open_with(data_dir: &Path, refresh_reuse_grace_s: u64) -> anyhow::Result<Self> {
+    async fn open_with(data_dir: &Path, refresh_reuse_grace_s: u64, rate_limit: u32) -> anyhow::Result<Self> {
         let started = Instant::now();
         prepare_data_dir(data_dir)?;
         let db = Db::open(data_dir).await?;
         let keys = jwt::Keys::load_or_create(data_dir)?;
-        let mut auth = Auth::load(db.clone(), keys).await?;
+        let mut auth = Auth::load(db.clone(), keys, rate_limit).await?;
         auth.refresh_reuse_grace_s = i64::try_from(refresh_reuse_grace_s).unwrap_or(i64::MAX);
         Ok(Self { db, auth: Arc::new(auth), started, data_dir: Arc::new(data_dir.to_path_buf()) })
     }
@@ -82,7 +82,9 @@ impl Application {
     pub async fn build(args: &ServeArgs) -> anyhow::Result<Self> {
         let started = Instant::now();
         let listener = bind(SocketAddr::new(args.host, args.port)).await?;
-        let mut state = AppState::open_with(&args.resolved_data_dir()?, args.refresh_reuse_grace_s).await?;
+        let mut state =
+            AppState::open_with(&args.resolved_data_dir()?, args.refresh_reuse_grace_s, args.rate_limit)
+                .await?;
         state.started = started;
         first_admin(&state, args.admin_password.clone()).await?;
         Ok(Self { listener, state, cors_origins: args.cors_origins.clone() })

@@ -82,7 +82,7 @@ pub enum TokenCommand {
 #[derive(Debug, Clone, Args)]
 pub struct DataDirArg {
     /// Directory of the database [default: the platform data directory, e.g. ~/.local/share/baton].
-    #[arg(long, env = "BATON_DATA_DIR")]
+    #[arg(long, env = "BATON_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 }
 
@@ -134,6 +134,11 @@ pub struct ServeArgs {
     /// once].
     #[arg(long, env = "BATON_ADMIN_PASSWORD", hide_env_values = true)]
     pub admin_password: Option<String>,
+
+    /// Requests per second each signed-in user or token may make (bursts of five times that);
+    /// ingest tokens are not limited here. Sign-in has its own, strict limit.
+    #[arg(long, env = "BATON_RATE_LIMIT", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate_limit: u32,
 
     /// Seconds during which a just-rotated refresh token is still accepted (two tabs refreshing
     /// at once); after that, presenting it again ends its whole session family.

@@ -4,6 +4,7 @@ import { Toaster } from 'sonner'
 
 import { ThemeProvider } from '@/app/theme-provider'
 import { useTheme } from '@/app/theme-context'
+import { useSessionLifecycle } from '@/app/use-session-lifecycle'
 import { TooltipProvider } from '@/components/ui/tooltip'
 import { ApiError } from '@/lib/api-client'
 
@@ -27,6 +28,7 @@ function ThemedToaster() {
 
 export function AppProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient)
+  useSessionLifecycle(queryClient)
   return (
     <ThemeProvider>
       <QueryClientProvider client={queryClient}>

@@ -1,23 +1,56 @@
-import { lazy } from 'react'
+import { lazy, Suspense } from 'react'
 import { createBrowserRouter, Navigate } from 'react-router'
 
+import { RequireSession } from '@/app/require-session'
 import { RouteError } from '@/app/routes/route-error'
+import { SettingsIndex, SettingsLayout } from '@/app/routes/settings/settings-layout'
 import { AppLayout } from '@/components/layout/app-layout'
+import { FullPageLoader } from '@/components/layout/full-page-loader'
+import { UserMenu } from '@/features/auth/components/user-menu'
 
 // Pages load on demand so the first paint only waits for the shell.
+const SignInRoute = lazy(() => import('@/app/routes/sign-in'))
 const ProjectsRoute = lazy(() => import('@/app/routes/projects/projects'))
 const ProjectRoute = lazy(() => import('@/app/routes/projects/project'))
+const AccountRoute = lazy(() => import('@/app/routes/settings/account'))
+const UsersRoute = lazy(() => import('@/app/routes/settings/users'))
+const TokensRoute = lazy(() => import('@/app/routes/settings/tokens'))
+const AuditRoute = lazy(() => import('@/app/routes/settings/audit'))
 const NotFoundRoute = lazy(() => import('@/app/routes/not-found'))
 
 export const router = createBrowserRouter([
   {
+    path: '/sign-in',
+    element: (
+      <Suspense fallback={<FullPageLoader />}>
+        <SignInRoute />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
     path: '/',
-    element: <AppLayout />,
+    element: (
+      <RequireSession>
+        <AppLayout userMenu={<UserMenu />} />
+      </RequireSession>
+    ),
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/projects" replace /> },
       { path: 'projects', element: <ProjectsRoute /> },
       { path: 'projects/:id', element: <ProjectRoute /> },
+      {
+        path: 'settings',
+        element: <SettingsLayout />,
+        children: [
+          { index: true, element: <SettingsIndex /> },
+          { path: 'account', element: <AccountRoute /> },
+          { path: 'users', element: <UsersRoute /> },
+          { path: 'tokens', element: <TokensRoute /> },
+          { path: 'audit', element: <AuditRoute /> },
+        ],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

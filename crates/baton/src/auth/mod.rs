@@ -48,8 +48,8 @@ pub struct Auth {
 }
 
 impl Auth {
-    /// Loads users and tokens from the database.
-    pub async fn load(db: Db, keys: jwt::Keys) -> anyhow::Result<Self> {
+    /// Loads users and tokens from the database; `rate_limit` is requests per second per caller.
+    pub async fn load(db: Db, keys: jwt::Keys, rate_limit: u32) -> anyhow::Result<Self> {
         let users = store::users::list(&db.reader).await?;
         let tokens = store::api_tokens::list_active(&db.reader).await?;
         Ok(Self {
@@ -61,7 +61,7 @@ impl Auth {
             api_tokens: RwLock::new(tokens.into_iter().map(|t| (t.token_hash.clone(), t)).collect()),
             touched: Mutex::new(HashMap::new()),
             login_failures: rate_limit::SlidingWindow::new(5, Duration::from_secs(60)),
-            requests: rate_limit::TokenBucket::new(1000, 200),
+            requests: rate_limit::TokenBucket::new(rate_limit.saturating_mul(5), rate_limit),
             refresh_reuse_grace_s: 10,
         })
     }

@@ -340,3 +340,22 @@ async fn responses_carry_security_headers_and_cors_only_for_listed_origins() {
     );
     assert!(refused.headers().get("access-control-allow-origin").is_none());
 }
+
+#[tokio::test]
+async fn each_caller_is_limited_to_its_request_rate_with_retry_after() {
+    let temp = tempfile::tempdir().expect("temp");
+    let app = crate::helpers::spawn_app_with(&temp.path().join("data"), |args| args.rate_limit = 1).await;
+    let other = app.user_token("quinn", "viewer").await;
+
+    let mut statuses = Vec::new();
+    for _ in 0..8 {
+        statuses.push(app.get("/api/projects").await.status());
+    }
+    let limited = app.get("/api/projects").await;
+
+    assert!(statuses.contains(&StatusCode::OK), "{statuses:?}");
+    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(limited.headers().get("retry-after").is_some());
+    let status = app.request_as(Method::GET, "/api/projects", Some(&other)).await.status();
+    assert_eq!(status, StatusCode::OK, "another caller has its own budget");
+}

@@ -37,7 +37,12 @@ pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
 
 /// Starts Baton on a free port with the given data directory, signed in as `admin`.
 pub async fn spawn_app_in(data_dir: &Path) -> TestApp {
-    let args = ServeArgs {
+    spawn_app_with(data_dir, |_| {}).await
+}
+
+/// Starts Baton with flags changed by `configure`.
+pub async fn spawn_app_with(data_dir: &Path, configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
+    let mut args = ServeArgs {
         host: "127.0.0.1".parse().expect("address"),
         port: 0,
         data_dir: Some(data_dir.to_path_buf()),
@@ -46,7 +51,9 @@ pub async fn spawn_app_in(data_dir: &Path) -> TestApp {
         cors_origins: vec!["http://allowed.example".into()],
         admin_password: Some(ADMIN_PASSWORD.into()),
         refresh_reuse_grace_s: 0,
+        rate_limit: 200,
     };
+    configure(&mut args);
     let app = Application::build(&args).await.expect("the app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();

@@ -2,6 +2,7 @@
 
 mod auth;
 mod authorization;
+mod cli;
 mod health;
 mod helpers;
 mod projects;

@@ -1,16 +1,17 @@
-import { Suspense } from 'react'
+import { Suspense, type ReactNode } from 'react'
 import { Outlet } from 'react-router'
 
 import { Header } from '@/components/layout/header'
 import { Sidebar } from '@/components/layout/sidebar'
 import { PageFallback } from '@/components/layout/page-fallback'
 
-export function AppLayout() {
+/** The signed-in shell; `userMenu` fills the header's right slot (it comes from the auth feature). */
+export function AppLayout({ userMenu }: { userMenu?: ReactNode }) {
   return (
     <div className="flex min-h-dvh">
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
-        <Header />
+        <Header userMenu={userMenu} />
         <MainContent />
       </div>
     </div>

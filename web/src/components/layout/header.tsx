@@ -1,5 +1,5 @@
 import { MenuIcon } from 'lucide-react'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 
 import { BrandMark, SidebarNav } from '@/components/layout/sidebar-nav'
@@ -7,7 +7,7 @@ import { ThemeSwitch } from '@/components/layout/theme-switch'
 import { Button } from '@/components/ui/button'
 import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from '@/components/ui/sheet'
 
-export function Header() {
+export function Header({ userMenu }: { userMenu?: ReactNode }) {
   const [navOpen, setNavOpen] = useState(false)
   return (
     <header className="sticky top-0 z-30 flex h-14 shrink-0 items-center gap-2 border-b bg-background/80 px-4 backdrop-blur supports-[backdrop-filter]:bg-background/70 md:px-6">
@@ -36,8 +36,7 @@ export function Header() {
       </Link>
       <div className="ml-auto flex items-center gap-1">
         <ThemeSwitch />
-        {/* The user menu goes here when sign-in lands. */}
-        <div data-slot="user-menu" className="contents" />
+        {userMenu}
       </div>
     </header>
   )

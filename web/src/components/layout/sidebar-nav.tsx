@@ -1,10 +1,14 @@
-import { BookOpenIcon, ExternalLinkIcon, FolderKanbanIcon } from 'lucide-react'
+import { BookOpenIcon, ExternalLinkIcon, FolderKanbanIcon, SettingsIcon } from 'lucide-react'
 import { NavLink } from 'react-router'
 
 import { cn } from '@/lib/utils'
 
 /** Only pages that work appear here; each new feature adds its entry when it ships. */
-const NAV_ITEMS = [{ to: '/projects', label: 'Projects', icon: FolderKanbanIcon }] as const
+const NAV_ITEMS = [
+  { to: '/projects', label: 'Projects', icon: FolderKanbanIcon },
+  // Everyone has their account there; admins also users, API tokens and the audit log.
+  { to: '/settings', label: 'Settings', icon: SettingsIcon },
+] as const
 
 const itemClass =
   'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground outline-none transition-colors hover:bg-sidebar-accent hover:text-sidebar-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 [&_svg]:size-4 [&_svg]:shrink-0'

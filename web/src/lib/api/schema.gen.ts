@@ -4,6 +4,91 @@
  */
 
 export interface paths {
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log: every change, who made it, when and from where. */
+        get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a username and password. Also sets the refresh token cookie. */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: the refresh token's session ends and the cookie is cleared. */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the bearer token belongs to. */
+        get: operations["me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange the refresh token cookie for a new access token; the cookie rotates. */
+        post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -61,10 +146,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API tokens that have not been revoked. */
+        get: operations["list_tokens"];
+        put?: never;
+        /** Create an API token. */
+        post: operations["create_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token: it stops working at once. */
+        delete: operations["revoke_token"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users. */
+        get: operations["list_users"];
+        put?: never;
+        /** Add a user. */
+        post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a user's role or password, or disable them. Ends all of their sessions. */
+        put: operations["update_user"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An API token as listed: never its secret. */
+        ApiToken: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description Username of the admin who created it. */
+            created_by?: string | null;
+            id: string;
+            /** Format: date-time */
+            last_used_at?: string | null;
+            name: string;
+            /**
+             * @description The first characters of the token, to tell tokens apart.
+             * @example baton_Xk3f
+             */
+            prefix: string;
+            role: components["schemas"]["TokenRole"];
+        };
+        /** @description One recorded change. */
+        AuditEntry: {
+            /** @description e.g. `project.create`, `auth.login_failed`, `token.revoke`. */
+            action: string;
+            actor_id?: string | null;
+            /** @description Username or token name; for failed sign-ins, the name that was tried. */
+            actor_name?: string | null;
+            /** Format: date-time */
+            at: string;
+            detail: Record<string, unknown>;
+            /** Format: int64 */
+            id: number;
+            /** @description The client's address. */
+            ip?: string | null;
+            resource_id?: string | null;
+            resource_type: string;
+        };
+        /** @description One page of the audit log, newest first. */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            next_cursor?: string | null;
+        };
         /**
          * @description The body of `POST /api/projects`. Every field is optional to serde so that validation can
          *     name each missing or bad field at once.
@@ -84,6 +278,28 @@ export interface components {
              *     Baton's data directory.
              */
             workspace_dir?: string | null;
+        };
+        CreateToken: {
+            /** @description What the token is for, e.g. "claude hooks on laptop". */
+            name: string;
+            /** @description `ingest` may only post events (hooks, notify); other roles act like a user with that role. */
+            role: components["schemas"]["TokenRole"];
+        };
+        CreateUser: {
+            /** @description At least 10 characters. */
+            password: string;
+            role: components["schemas"]["Role"];
+            /** @description 1–64 letters, digits, `.`, `_`, `-`, `@`; unique regardless of case. */
+            username: string;
+        };
+        /** @description A new token: the only time its secret is shown. */
+        CreatedToken: {
+            id: string;
+            name: string;
+            prefix: string;
+            role: components["schemas"]["TokenRole"];
+            /** @description The secret. Store it now: Baton keeps only its hash. */
+            token: string;
         };
         /** @description The body of every error response. */
         ErrorBody: {
@@ -123,30 +339,43 @@ export interface components {
             /** @example 0.1.0 */
             version: string;
         };
+        LoginRequest: {
+            password: string;
+            username: string;
+        };
+        /** @description Who is signed in. */
+        Me: {
+            id: string;
+            /**
+             * @description `user` or `token`.
+             * @example user
+             */
+            kind: string;
+            role: components["schemas"]["TokenRole"];
+            /** @description The username, or the API token's name. */
+            username: string;
+        };
         /** @description A project as the API shows it. */
         Project: {
             /** @description Free-form settings of the project (a JSON object). */
             config: Record<string, unknown>;
             /** Format: date-time */
             created_at: string;
-            description: string | null;
+            description?: string | null;
             /** @description Stable identifier (a UUID v7 for projects created by Baton). */
             id: string;
             name: string;
             status: components["schemas"]["ProjectStatus"];
             /** Format: date-time */
             updated_at: string;
-            /**
-             * @description Absolute path of the directory the project's agents work in (null only for rows written
-             *     by other tools).
-             */
-            workspace_dir: string | null;
+            /** @description Absolute path of the directory the project's agents work in. */
+            workspace_dir?: string | null;
         };
         /** @description One page of projects, newest first. */
         ProjectPage: {
             items: components["schemas"]["Project"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
-            next_cursor: string | null;
+            next_cursor?: string | null;
             /**
              * Format: int64
              * @description How many projects match the filters, across all pages.
@@ -159,6 +388,29 @@ export interface components {
          */
         ProjectStatus: "inactive" | "active" | "archived";
         /**
+         * @description What a signed-in person may do. Ordered: each role may do everything the one before may.
+         * @enum {string}
+         */
+        Role: "viewer" | "operator" | "admin";
+        /** @description A new access token. */
+        Session: {
+            /** @description Send as `Authorization: Bearer <access_token>`. */
+            access_token: string;
+            /**
+             * Format: int64
+             * @description Seconds until the access token expires; refresh before then.
+             */
+            expires_in: number;
+            /** @example Bearer */
+            token_type: string;
+            user: components["schemas"]["Me"];
+        };
+        /**
+         * @description What an API token may do: a role, or `ingest` (post events only).
+         * @enum {string}
+         */
+        TokenRole: "viewer" | "operator" | "admin" | "ingest";
+        /**
          * @description The body of `PUT /api/projects/{id}`: only the fields present change; `description: null`
          *     clears the description.
          */
@@ -169,6 +421,23 @@ export interface components {
             status?: null | components["schemas"]["ProjectStatus"];
             workspace_dir?: string | null;
         };
+        /** @description Only the fields sent change. Any change ends the user's sessions. */
+        UpdateUser: {
+            disabled?: boolean | null;
+            password?: string | null;
+            role?: null | components["schemas"]["Role"];
+        };
+        /** @description A user as the API shows it (never with the password hash). */
+        User: {
+            /** Format: date-time */
+            created_at: string;
+            disabled: boolean;
+            id: string;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            updated_at: string;
+            username: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -178,6 +447,175 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_audit: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Username or token name. */
+                user?: string;
+                /** @description e.g. `project.create`, `auth.login_failed`. */
+                action?: string;
+                /** @description e.g. `project`, `user`, `token`, `session`. */
+                resource?: string;
+                resource_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many failed attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description No valid refresh token; sign in again */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -397,6 +835,210 @@ export interface operations {
             };
             /** @description An execution of the project is running */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateToken"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedToken"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revoke_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUser"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUser"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description It would leave Baton without an active admin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ import { useState } from 'react'
 
 import { PageHeader } from '@/components/layout/page-header'
 import { Button } from '@/components/ui/button'
+import { useCan } from '@/hooks/use-can'
 import { CreateProjectWizard } from '@/features/projects/components/create-project-wizard'
 import { ProjectsList } from '@/features/projects/components/projects-list'
 import { useDocumentTitle } from '@/hooks/use-document-title'
@@ -10,20 +11,23 @@ import { useDocumentTitle } from '@/hooks/use-document-title'
 export default function ProjectsRoute() {
   useDocumentTitle('Projects')
   const [creating, setCreating] = useState(false)
+  const canWrite = useCan('projects:write')
   return (
     <div className="grid gap-6">
       <PageHeader
         title="Projects"
         description="Each project is a workspace directory your agents work in."
         actions={
-          <Button onClick={() => setCreating(true)}>
-            <PlusIcon />
-            New project
-          </Button>
+          canWrite && (
+            <Button onClick={() => setCreating(true)}>
+              <PlusIcon />
+              New project
+            </Button>
+          )
         }
       />
-      <ProjectsList onCreate={() => setCreating(true)} />
-      <CreateProjectWizard open={creating} onOpenChange={setCreating} />
+      <ProjectsList onCreate={canWrite ? () => setCreating(true) : undefined} />
+      {canWrite && <CreateProjectWizard open={creating} onOpenChange={setCreating} />}
     </div>
   )
 }

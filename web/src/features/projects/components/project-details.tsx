@@ -7,6 +7,7 @@ import { ErrorState } from '@/components/error-state'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
+import { useCan } from '@/hooks/use-can'
 import { ApiError } from '@/lib/api-client'
 import { formatDateTime, formatRelativeTime } from '@/lib/format'
 import { formatJson } from '@/lib/json'
@@ -73,6 +74,7 @@ export function ProjectDetails({ id }: { id: string }) {
 function ProjectDetailsView({ project }: { project: Project }) {
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null)
   const navigate = useNavigate()
+  const canWrite = useCan('projects:write')
   const setOpen = (which: 'edit' | 'delete') => (open: boolean) => setDialog(open ? which : null)
 
   return (
@@ -90,16 +92,18 @@ function ProjectDetailsView({ project }: { project: Project }) {
             <p className="text-sm text-muted-foreground italic">No description</p>
           )}
         </div>
-        <div className="flex shrink-0 gap-2">
-          <Button variant="outline" onClick={() => setDialog('edit')}>
-            <PencilIcon />
-            Edit
-          </Button>
-          <Button variant="outline" onClick={() => setDialog('delete')} className="text-destructive hover:text-destructive">
-            <Trash2Icon />
-            Delete
-          </Button>
-        </div>
+        {canWrite && (
+          <div className="flex shrink-0 gap-2">
+            <Button variant="outline" onClick={() => setDialog('edit')}>
+              <PencilIcon />
+              Edit
+            </Button>
+            <Button variant="outline" onClick={() => setDialog('delete')} className="text-destructive hover:text-destructive">
+              <Trash2Icon />
+              Delete
+            </Button>
+          </div>
+        )}
       </header>
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
@@ -139,13 +143,17 @@ function ProjectDetailsView({ project }: { project: Project }) {
         </Card>
       </div>
 
-      <EditProjectDialog project={project} open={dialog === 'edit'} onOpenChange={setOpen('edit')} />
-      <DeleteProjectDialog
-        project={project}
-        open={dialog === 'delete'}
-        onOpenChange={setOpen('delete')}
-        onDeleted={() => void navigate('/projects', { replace: true })}
-      />
+      {canWrite && (
+        <>
+          <EditProjectDialog project={project} open={dialog === 'edit'} onOpenChange={setOpen('edit')} />
+          <DeleteProjectDialog
+            project={project}
+            open={dialog === 'delete'}
+            onOpenChange={setOpen('delete')}
+            onDeleted={() => void navigate('/projects', { replace: true })}
+          />
+        </>
+      )}
     </div>
   )
 }

@@ -17,7 +17,8 @@ import { ProjectsToolbar } from './projects-toolbar'
 const SEARCH_DEBOUNCE_MS = 300
 
 /** The projects table with its search, status filter, pagination and every loading, empty and error state. */
-export function ProjectsList({ onCreate }: { onCreate: () => void }) {
+/** `onCreate` is left out for roles that may not create projects: the empty state then only explains. */
+export function ProjectsList({ onCreate }: { onCreate?: () => void }) {
   const filters = useProjectFilters()
   const { q, setQ } = filters
   const [search, setSearch] = useState(q)
@@ -87,12 +88,18 @@ export function ProjectsList({ onCreate }: { onCreate: () => void }) {
       <EmptyState
         icon={<FolderKanbanIcon />}
         title="No projects yet"
-        description="A project is a workspace directory your agents work in. Create one to get started."
+        description={
+          onCreate
+            ? 'A project is a workspace directory your agents work in. Create one to get started.'
+            : 'A project is a workspace directory your agents work in. An operator or admin can create one.'
+        }
         action={
-          <Button onClick={onCreate}>
-            <PlusIcon />
-            Create project
-          </Button>
+          onCreate && (
+            <Button onClick={onCreate}>
+              <PlusIcon />
+              Create project
+            </Button>
+          )
         }
       />
     )

@@ -2,13 +2,14 @@ import { Link } from 'react-router'
 
 import { RelativeTime } from '@/components/relative-time'
 import { Skeleton } from '@/components/ui/skeleton'
+import { useCan } from '@/hooks/use-can'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
 
 import type { Project } from '../api/types'
 import { ProjectActionsMenu } from './project-actions-menu'
 import { ProjectStatusBadge } from './project-status-badge'
 
-function Columns() {
+function Columns({ actions }: { actions: boolean }) {
   return (
     <TableHeader>
       <TableRow className="hover:bg-transparent">
@@ -16,18 +17,21 @@ function Columns() {
         <TableHead className="w-28">Status</TableHead>
         <TableHead className="hidden md:table-cell">Workspace</TableHead>
         <TableHead className="hidden w-36 sm:table-cell">Updated</TableHead>
-        <TableHead className="w-12">
-          <span className="sr-only">Actions</span>
-        </TableHead>
+        {actions && (
+          <TableHead className="w-12">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        )}
       </TableRow>
     </TableHeader>
   )
 }
 
 export function ProjectsTable({ projects, label }: { projects: Project[]; label: string }) {
+  const canWrite = useCan('projects:write')
   return (
     <Table aria-label={label} className="table-fixed">
-      <Columns />
+      <Columns actions={canWrite} />
       <TableBody>
         {projects.map((project) => (
           <TableRow key={project.id}>
@@ -58,9 +62,11 @@ export function ProjectsTable({ projects, label }: { projects: Project[]; label:
             <TableCell className="hidden text-muted-foreground sm:table-cell">
               <RelativeTime value={project.updated_at} />
             </TableCell>
-            <TableCell className="text-right">
-              <ProjectActionsMenu project={project} />
-            </TableCell>
+            {canWrite && (
+              <TableCell className="text-right">
+                <ProjectActionsMenu project={project} />
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>
@@ -69,9 +75,10 @@ export function ProjectsTable({ projects, label }: { projects: Project[]; label:
 }
 
 export function ProjectsTableSkeleton({ rows = 6 }: { rows?: number }) {
+  const canWrite = useCan('projects:write')
   return (
     <Table aria-label="Loading projects" aria-busy="true" className="table-fixed">
-      <Columns />
+      <Columns actions={canWrite} />
       <TableBody>
         {Array.from({ length: rows }, (_, index) => (
           <TableRow key={index} className="hover:bg-transparent">
@@ -88,9 +95,11 @@ export function ProjectsTableSkeleton({ rows = 6 }: { rows?: number }) {
             <TableCell className="hidden sm:table-cell">
               <Skeleton className="h-3.5 w-20" />
             </TableCell>
-            <TableCell>
-              <Skeleton className="ml-auto size-6" />
-            </TableCell>
+            {canWrite && (
+              <TableCell>
+                <Skeleton className="ml-auto size-6" />
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>
