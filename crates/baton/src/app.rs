@@ -29,6 +29,8 @@ use crate::{
     auth::{Auth, jwt, secrets},
     config::ServeArgs,
     domain::user::{Role, check_password},
+    example,
+    runner::{Engine, EngineSettings},
     security,
     store::{self, Db},
     telemetry,
@@ -42,6 +44,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 pub struct AppState {
     pub db: Db,
     pub auth: Arc<Auth>,
+    pub engine: Arc<Engine>,
     pub started: Instant,
     pub data_dir: Arc<PathBuf>,
 }
@@ -50,17 +53,29 @@ impl AppState {
     /// Prepares the data directory, brings the database up to date and loads what checking
     /// tokens needs. The server and the CLI subcommands both start here.
     pub async fn open(data_dir: &Path) -> anyhow::Result<Self> {
-        Self::open_with(data_dir, 10, 200).await
+        let engine = EngineSettings {
+            claude_bin: "claude".into(),
+            kill_grace: Duration::from_secs(10),
+            max_agents: 8,
+            webhook_url: "http://127.0.0.1:3001/api/webhooks/notify".into(),
+        };
+        Self::open_with(data_dir, 10, 200, engine).await
     }
 
-    async fn open_with(data_dir: &Path, refresh_reuse_grace_s: u64, rate_limit: u32) -> anyhow::Result<Self> {
+    async fn open_with(
+        data_dir: &Path,
+        refresh_reuse_grace_s: u64,
+        rate_limit: u32,
+        engine: EngineSettings,
+    ) -> anyhow::Result<Self> {
         let started = Instant::now();
         prepare_data_dir(data_dir)?;
         let db = Db::open(data_dir).await?;
         let keys = jwt::Keys::load_or_create(data_dir)?;
         let mut auth = Auth::load(db.clone(), keys, rate_limit).await?;
         auth.refresh_reuse_grace_s = i64::try_from(refresh_reuse_grace_s).unwrap_or(i64::MAX);
-        Ok(Self { db, auth: Arc::new(auth), started, data_dir: Arc::new(data_dir.to_path_buf()) })
+        let engine = Engine::new(db.clone(), engine);
+        Ok(Self { db, auth: Arc::new(auth), engine, started, data_dir: Arc::new(data_dir.to_path_buf()) })
     }
 
     /// Where projects created without a workspace directory get one.
@@ -82,11 +97,29 @@ impl Application {
     pub async fn build(args: &ServeArgs) -> anyhow::Result<Self> {
         let started = Instant::now();
         let listener = bind(SocketAddr::new(args.host, args.port)).await?;
-        let mut state =
-            AppState::open_with(&args.resolved_data_dir()?, args.refresh_reuse_grace_s, args.rate_limit)
-                .await?;
+        let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
+        let engine = EngineSettings {
+            claude_bin: args.claude_bin.clone(),
+            kill_grace: args.kill_grace,
+            max_agents: args.max_agents as usize,
+            webhook_url: format!("http://127.0.0.1:{port}/api/webhooks/notify"),
+        };
+        let mut state = AppState::open_with(
+            &args.resolved_data_dir()?,
+            args.refresh_reuse_grace_s,
+            args.rate_limit,
+            engine,
+        )
+        .await?;
         state.started = started;
-        first_admin(&state, args.admin_password.clone()).await?;
+        let interrupted = state.engine.reconcile().await?;
+        if interrupted > 0 {
+            warn!(interrupted, "marked executions left running by the previous process as interrupted");
+        }
+        let brand_new = first_admin(&state, args.admin_password.clone()).await?;
+        if brand_new && !args.no_example {
+            example::create(&state).await.context("creating the example project")?;
+        }
         Ok(Self { listener, state, cors_origins: args.cors_origins.clone() })
     }
 
@@ -126,6 +159,8 @@ impl Application {
                 warn!("requests still running after {SHUTDOWN_GRACE:?}: stopping anyway");
             }
         }
+        // Running agents are stopped and their executions marked interrupted.
+        state.engine.shutdown().await;
         state.db.close().await;
         info!("stopped");
         Ok(())
@@ -161,9 +196,10 @@ pub fn router(state: AppState, cors_origins: &[String]) -> anyhow::Result<Router
 
 /// Creates the `admin` user on a database that has no user yet. The password comes from
 /// BATON_ADMIN_PASSWORD, or is generated and printed once (to the terminal, not the logs).
-async fn first_admin(state: &AppState, password: Option<String>) -> anyhow::Result<()> {
+/// Returns true when the data directory is brand new (it had no user).
+async fn first_admin(state: &AppState, password: Option<String>) -> anyhow::Result<bool> {
     if store::users::count(&state.db.reader).await? > 0 {
-        return Ok(());
+        return Ok(false);
     }
     let generated = password.is_none();
     let password = password.unwrap_or_else(secrets::generate_password);
@@ -181,7 +217,7 @@ async fn first_admin(state: &AppState, password: Option<String>) -> anyhow::Resu
     } else {
         info!("created the user \"admin\" with the password from BATON_ADMIN_PASSWORD");
     }
-    Ok(())
+    Ok(true)
 }
 
 /// `baton serve`: logs, builds, serves until SIGINT or SIGTERM.

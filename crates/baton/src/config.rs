@@ -25,6 +25,13 @@ pub enum Command {
     Serve(ServeArgs),
     /// Print the OpenAPI document of the HTTP API to stdout.
     Openapi,
+    /// A stand-in for the `claude` CLI that prints realistic stream-json (for tests and the
+    /// example project; it calls no model).
+    #[command(hide = true, disable_help_flag = true)]
+    FakeClaude {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Manage the people who sign in (works on the database directly).
     User {
         #[command(subcommand)]
@@ -140,6 +147,22 @@ pub struct ServeArgs {
     #[arg(long, env = "BATON_RATE_LIMIT", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub rate_limit: u32,
 
+    /// The Claude Code executable for agents with no command of their own.
+    #[arg(long, env = "BATON_CLAUDE_BIN", default_value = "claude")]
+    pub claude_bin: String,
+
+    /// Agent processes running at once, across all executions.
+    #[arg(long, env = "BATON_MAX_AGENTS", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub max_agents: u32,
+
+    /// Time a cancelled or timed-out agent gets between SIGTERM and SIGKILL (e.g. 10s, 1m).
+    #[arg(long, env = "BATON_KILL_GRACE", default_value = "10s", value_parser = parse_grace)]
+    pub kill_grace: std::time::Duration,
+
+    /// Do not create the example project on a brand-new data directory.
+    #[arg(long, env = "BATON_NO_EXAMPLE")]
+    pub no_example: bool,
+
     /// Seconds during which a just-rotated refresh token is still accepted (two tabs refreshing
     /// at once); after that, presenting it again ends its whole session family.
     #[arg(long, env = "BATON_REFRESH_REUSE_GRACE", default_value_t = 10)]
@@ -158,4 +181,8 @@ impl ServeArgs {
     pub fn resolved_data_dir(&self) -> anyhow::Result<PathBuf> {
         resolve_data_dir(self.data_dir.as_ref())
     }
+}
+
+fn parse_grace(text: &str) -> Result<std::time::Duration, String> {
+    crate::domain::plan::parse_duration(text)
 }

@@ -15,6 +15,14 @@ pub mod config;
 pub mod domain;
 /// The one error type every handler returns, and its JSON shape.
 pub mod error;
+/// The example project a brand-new data directory starts with.
+pub mod example;
+/// `baton fake-claude`: a stand-in for the claude CLI, for tests and the example project.
+pub mod fake_claude;
+/// Parsers for what agents print and send.
+pub mod ingest;
+/// The execution engine: scheduler, supervisor, runners.
+pub mod runner;
 /// Security headers and CORS.
 pub mod security;
 /// All SQL, one module per table group.

@@ -12,6 +12,10 @@ async fn main() -> ExitCode {
             Ok(())
         }
         Some(Command::Serve(args)) => baton::app::serve(args).await,
+        Some(Command::FakeClaude { args }) => match baton::fake_claude::run(args).await {
+            Ok(code) => return ExitCode::from(u8::try_from(code).unwrap_or(1)),
+            Err(error) => Err(error),
+        },
         Some(Command::User { command, data }) => baton::cli::user(command, &data).await,
         Some(Command::Token { command, data }) => baton::cli::token(command, &data).await,
         None => baton::app::serve(cli.serve).await,

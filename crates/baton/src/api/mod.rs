@@ -15,14 +15,20 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::{app::AppState, error::AppError, web};
 
+/// Agent runner configuration.
+pub mod agents;
 /// The audit log.
 pub mod audit;
 /// Sign-in, refresh, sign-out, who am I.
 pub mod auth;
+/// Executions: start, watch, cancel, re-run; their logs and metrics.
+pub mod executions;
 /// Extractors that answer bad input in the app's error shape.
 pub mod extract;
 /// `GET /api/health`.
 pub mod health;
+/// Plans of projects.
+pub mod plans;
 /// `/api/projects`: the seed's five project endpoints.
 pub mod projects;
 /// API tokens for scripts and hooks.
@@ -42,6 +48,9 @@ pub mod users;
         (name = "system", description = "Health and metadata"),
         (name = "auth", description = "Sign-in sessions: access tokens and the refresh cookie"),
         (name = "projects", description = "Projects: units of work with a workspace directory and settings"),
+        (name = "plans", description = "DAGs of agent tasks, in JSON or YAML"),
+        (name = "executions", description = "Runs of plans: tasks, logs, metrics, cancel, re-run"),
+        (name = "agents", description = "How each agent runs"),
         (name = "users", description = "People who sign in, and their roles (admin only)"),
         (name = "tokens", description = "API tokens for scripts and hooks (admin only)"),
         (name = "audit", description = "Who changed what, when and from where (admin only)"),
@@ -72,6 +81,9 @@ fn documented_routes() -> OpenApiRouter<AppState> {
         .merge(users::router())
         .merge(tokens::router())
         .merge(audit::router())
+        .merge(plans::router())
+        .merge(executions::router())
+        .merge(agents::router())
 }
 
 /// The OpenAPI document, generated from the handlers' annotations.

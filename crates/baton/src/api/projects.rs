@@ -22,10 +22,7 @@ use crate::{
         timestamp::Timestamp,
     },
     error::{AppError, ErrorBody},
-    store::{
-        self,
-        projects::{Cursor, ListFilter},
-    },
+    store::{self, cursor::Cursor, projects::ListFilter},
 };
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -1,8 +1,14 @@
 //! Domain types validate on construction ("parse, don't validate"): a value of one of these types
 //! is known to be good, so nothing downstream checks it again.
 
+/// How an agent runs: runner kind, command template, model, limits.
+pub mod agent_config;
+/// Execution and task states.
+pub mod execution;
 /// Field-level validation errors, collected so a client learns every problem at once.
 pub mod field_errors;
+/// Plans: DAGs of agent tasks, their validation and cycle detection.
+pub mod plan;
 /// Projects: names, statuses, workspace directories.
 pub mod project;
 /// Instants in UTC, stored as SQLite-compatible text and shown as RFC 3339.

@@ -32,6 +32,11 @@ impl Timestamp {
         self.0.unix_timestamp()
     }
 
+    /// Milliseconds since the Unix epoch.
+    pub fn unix_millis(self) -> i64 {
+        i64::try_from(self.0.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
+    }
+
     /// This instant moved by `seconds` (negative: earlier).
     pub fn plus_seconds(self, seconds: i64) -> Self {
         Self(self.0 + time::Duration::seconds(seconds))

@@ -10,14 +10,28 @@ use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 
+/// Per-agent runner configuration (the seed's `agent_configurations`).
+pub mod agent_configs;
 /// API tokens for scripts and hooks, stored hashed.
 pub mod api_tokens;
 /// The audit log of every change.
 pub mod audit;
+/// Opaque keyset cursors for newest-first lists.
+pub mod cursor;
+/// Executions and their totals.
+pub mod executions;
+/// The batched writer of log entries.
+pub mod log_writer;
+/// Log entries and metrics of executions.
+pub mod logs;
+/// Plans of projects and their dependency rows.
+pub mod plans;
 /// Projects and what hangs off them.
 pub mod projects;
 /// Rotating refresh tokens, by family.
 pub mod refresh_tokens;
+/// Task attempts of executions.
+pub mod tasks;
 /// Users and their roles.
 pub mod users;
 

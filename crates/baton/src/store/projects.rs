@@ -1,7 +1,7 @@
-use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use serde_json::Value;
 use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteExecutor};
 
+use super::cursor::Cursor;
 use crate::domain::{
     project::{Project, ProjectStatus},
     timestamp::Timestamp,
@@ -64,32 +64,6 @@ pub struct ListFilter {
     pub limit: u32,
 }
 
-/// A position in the newest-first order: the last row of the previous page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cursor {
-    created_at: String,
-    id: String,
-}
-
-impl Cursor {
-    fn of(project: &Project) -> Self {
-        Self { created_at: project.created_at.to_db(), id: project.id.clone() }
-    }
-
-    /// The opaque form given to clients.
-    pub fn encode(&self) -> String {
-        URL_SAFE_NO_PAD.encode(format!("{}\n{}", self.created_at, self.id))
-    }
-
-    pub fn decode(text: &str) -> Option<Self> {
-        let bytes = URL_SAFE_NO_PAD.decode(text).ok()?;
-        let text = String::from_utf8(bytes).ok()?;
-        let (created_at, id) = text.split_once('\n')?;
-        Timestamp::from_db(created_at).ok()?;
-        Some(Self { created_at: created_at.to_owned(), id: id.to_owned() })
-    }
-}
-
 /// Adds the WHERE clause shared by the page and the count.
 fn push_filter<'a>(query: &mut QueryBuilder<'a, Sqlite>, filter: &'a ListFilter, with_cursor: bool) {
     query.push(" WHERE 1 = 1");
@@ -123,7 +97,7 @@ pub async fn list(
     let mut projects = rows.into_iter().map(Project::try_from).collect::<anyhow::Result<Vec<_>>>()?;
     let next = if projects.len() > filter.limit as usize {
         projects.truncate(filter.limit as usize);
-        projects.last().map(Cursor::of)
+        projects.last().map(|p| Cursor::new(p.created_at.to_db(), p.id.clone()))
     } else {
         None
     };

@@ -38,6 +38,22 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/tokens", Access::Admin),
     ("DELETE", "/api/tokens/{id}", Access::Admin),
     ("GET", "/api/audit", Access::Admin),
+    ("GET", "/api/projects/{id}/plans", Access::Viewer),
+    ("POST", "/api/projects/{id}/plans", Access::Operator),
+    ("GET", "/api/plans/{id}", Access::Viewer),
+    ("PUT", "/api/plans/{id}", Access::Operator),
+    ("DELETE", "/api/plans/{id}", Access::Operator),
+    ("GET", "/api/executions", Access::Viewer),
+    ("POST", "/api/executions", Access::Operator),
+    ("GET", "/api/executions/{id}", Access::Viewer),
+    ("POST", "/api/executions/{id}/cancel", Access::Operator),
+    ("POST", "/api/executions/{id}/rerun", Access::Operator),
+    ("GET", "/api/executions/{id}/metrics", Access::Viewer),
+    ("GET", "/api/executions/{id}/logs", Access::Viewer),
+    ("POST", "/api/projects/{id}/start", Access::Operator),
+    ("POST", "/api/projects/{id}/stop", Access::Operator),
+    ("GET", "/api/agents/{name}/config", Access::Viewer),
+    ("PUT", "/api/agents/{name}/config", Access::Operator),
 ];
 
 /// Routes outside the OpenAPI document: the document itself and its reference page are
@@ -98,7 +114,7 @@ async fn every_route_answers_401_403_or_serves_each_kind_of_caller() {
     ];
 
     for (method, path, access) in ROUTES {
-        let path = path.replace("{id}", "no-such-id");
+        let path = path.replace("{id}", "no-such-id").replace("{name}", "no-such-agent");
         let method: Method = method.parse().expect("method");
         let mut public_answers = BTreeSet::new();
         for (caller, token) in &callers {

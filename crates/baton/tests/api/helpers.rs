@@ -52,6 +52,10 @@ pub async fn spawn_app_with(data_dir: &Path, configure: impl FnOnce(&mut ServeAr
         admin_password: Some(ADMIN_PASSWORD.into()),
         refresh_reuse_grace_s: 0,
         rate_limit: 200,
+        claude_bin: fake_claude(data_dir),
+        max_agents: 8,
+        kill_grace: std::time::Duration::from_secs(2),
+        no_example: true,
     };
     configure(&mut args);
     let app = Application::build(&args).await.expect("the app builds");
@@ -166,6 +170,17 @@ impl Drop for TestApp {
             let _ = stop.send(());
         }
     }
+}
+
+/// A `claude` for tests: a script that runs `baton fake-claude` (see `src/fake_claude.rs`).
+pub fn fake_claude(data_dir: &Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(data_dir).expect("data dir");
+    let path = data_dir.join("fake-claude");
+    let script = format!("#!/bin/sh\nexec '{}' fake-claude \"$@\"\n", env!("CARGO_BIN_EXE_baton"));
+    std::fs::write(&path, script).expect("write fake claude");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    path.to_string_lossy().into_owned()
 }
 
 /// Signs in and returns the access token.

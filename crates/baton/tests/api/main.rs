@@ -3,6 +3,7 @@
 mod auth;
 mod authorization;
 mod cli;
+mod engine;
 mod health;
 mod helpers;
 mod projects;

@@ -1,0 +1,542 @@
+use std::{collections::HashSet, convert::Infallible, path::PathBuf, time::Duration};
+
+use axum::{
+    Json,
+    body::Bytes,
+    extract::{Path, State},
+    http::{HeaderMap, StatusCode, header},
+    response::{
+        IntoResponse, Response,
+        sse::{Event, KeepAlive, Sse},
+    },
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use super::extract::{AppJson, AppQuery, parse_json};
+use crate::{
+    app::AppState,
+    auth::{Operator, Principal, Viewer},
+    domain::{
+        execution::{ExecutionStatus, TaskStatus},
+        field_errors::FieldErrors,
+        plan::{Plan, PlanInput},
+        timestamp::Timestamp,
+    },
+    error::{AppError, ErrorBody},
+    runner::StartRequest,
+    store::{
+        self,
+        cursor::Cursor,
+        executions::{Execution, ListFilter},
+        logs::{LogEntry, LogFilter, Metric},
+        tasks::TaskAttempt,
+    },
+};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_executions, create_execution))
+        .routes(routes!(get_execution))
+        .routes(routes!(cancel_execution))
+        .routes(routes!(rerun_execution))
+        .routes(routes!(execution_metrics))
+        .routes(routes!(execution_logs))
+        .routes(routes!(start_project))
+        .routes(routes!(stop_project))
+}
+
+/// An execution with its plan, every task attempt and its totals.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExecutionDetail {
+    #[serde(flatten)]
+    pub execution: Execution,
+    pub plan: Option<Plan>,
+    /// Every attempt of every task, in plan order.
+    pub tasks: Vec<TaskAttempt>,
+    pub totals: Totals,
+}
+
+/// Counts of the tasks' current states (the latest attempt of each task).
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct Totals {
+    pub tasks: usize,
+    pub pending: usize,
+    pub running: usize,
+    pub completed: usize,
+    pub failed: usize,
+    pub cancelled: usize,
+    pub skipped: usize,
+    pub timed_out: usize,
+    pub attempts: usize,
+    /// Milliseconds from start to end (or to now while running).
+    pub duration_ms: Option<i64>,
+}
+
+/// `POST /api/executions`: a saved plan or an inline one.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateExecution {
+    pub project_id: String,
+    pub plan_id: Option<String>,
+    pub plan: Option<PlanInput>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartProject {
+    /// The plan to run; the project's default plan when absent.
+    pub plan_id: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rerun {
+    /// Only the tasks that did not complete, and what depends on them.
+    #[serde(default)]
+    pub failed_only: bool,
+}
+
+/// One page of executions, newest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExecutionPage {
+    pub items: Vec<Execution>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListParams {
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u32>,
+    cursor: Option<String>,
+    project_id: Option<String>,
+    status: Option<ExecutionStatus>,
+    /// Executions with a task of this agent.
+    agent: Option<String>,
+    /// RFC 3339: created at or after.
+    since: Option<String>,
+    /// RFC 3339: created before.
+    until: Option<String>,
+}
+
+/// List executions.
+#[utoipa::path(get, path = "/api/executions", tag = "executions", params(ListParams),
+    responses((status = 200, body = ExecutionPage), (status = 422, body = ErrorBody)))]
+async fn list_executions(
+    State(app): State<AppState>,
+    _: Viewer,
+    AppQuery(params): AppQuery<ListParams>,
+) -> Result<Json<ExecutionPage>, AppError> {
+    let mut errors = FieldErrors::new();
+    let limit = params.limit.unwrap_or(50);
+    if !(1..=200).contains(&limit) {
+        errors.add("limit", format!("must be between 1 and 200 (got {limit})"));
+    }
+    let mut time = |field: &str, value: Option<String>| {
+        value.and_then(|v| {
+            errors.check(field, Timestamp::from_db(&v).map_err(|_| "must be an RFC 3339 time".to_owned()))
+        })
+    };
+    let since = time("since", params.since);
+    let until = time("until", params.until);
+    let after = params.cursor.filter(|c| !c.is_empty()).and_then(|c| {
+        let cursor = Cursor::decode(&c);
+        if cursor.is_none() {
+            errors.add("cursor", "is not a cursor this server issued");
+        }
+        cursor
+    });
+    errors.into_result()?;
+    let filter = ListFilter {
+        project_id: params.project_id,
+        status: params.status,
+        agent: params.agent,
+        since,
+        until,
+        after,
+        limit,
+    };
+    let (items, more) = store::executions::list(&app.db.reader, &filter).await?;
+    let next_cursor = match (more, items.last()) {
+        (true, Some(last)) => store::executions::created_at_db(&app.db.reader, &last.id)
+            .await?
+            .map(|created| Cursor::new(created, last.id.clone()).encode()),
+        _ => None,
+    };
+    Ok(Json(ExecutionPage { items, next_cursor }))
+}
+
+/// Start an execution of a saved plan (`plan_id`) or of a plan given inline (`plan`).
+#[utoipa::path(post, path = "/api/executions", tag = "executions", request_body = CreateExecution,
+    responses((status = 201, body = ExecutionDetail), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn create_execution(
+    State(app): State<AppState>,
+    Operator(user): Operator,
+    AppJson(request): AppJson<CreateExecution>,
+) -> Result<(StatusCode, Json<ExecutionDetail>), AppError> {
+    let (plan, plan_id) = match (request.plan_id, request.plan) {
+        (Some(_), Some(_)) => return Err(AppError::invalid("plan", "give either plan_id or plan, not both")),
+        (Some(plan_id), None) => (saved_plan(&app, &plan_id, &request.project_id).await?, Some(plan_id)),
+        (None, Some(input)) => (Plan::parse(input).map_err(|e| prefix_fields(e, "plan"))?, None),
+        (None, None) => return Err(AppError::invalid("plan_id", "give plan_id or an inline plan")),
+    };
+    let id = start(&app, &user, &request.project_id, plan, plan_id, None).await?;
+    Ok((StatusCode::CREATED, Json(detail(&app, &id).await?)))
+}
+
+/// Start the project's default plan, or the plan given.
+#[utoipa::path(post, path = "/api/projects/{id}/start", tag = "executions",
+    params(("id" = String, Path, description = "Project id")), request_body = StartProject,
+    responses((status = 201, body = ExecutionDetail), (status = 404, body = ErrorBody), (status = 422, description = "The project has no default plan", body = ErrorBody)))]
+async fn start_project(
+    State(app): State<AppState>,
+    Operator(user): Operator,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<ExecutionDetail>), AppError> {
+    let requested = optional_json::<StartProject>(&body)?.plan_id;
+    let plan_id = match requested {
+        Some(plan_id) => plan_id,
+        None => {
+            store::projects::get(&app.db.reader, &id).await?.ok_or(AppError::NotFound("project"))?;
+            store::plans::default_plan_id(&app.db.reader, &id).await?.ok_or_else(|| {
+                AppError::invalid(
+                    "plan_id",
+                    "the project has no default plan: give plan_id or save a plan as the default",
+                )
+            })?
+        }
+    };
+    let plan = saved_plan(&app, &plan_id, &id).await?;
+    let execution = start(&app, &user, &id, plan, Some(plan_id), None).await?;
+    Ok((StatusCode::CREATED, Json(detail(&app, &execution).await?)))
+}
+
+/// What `stop` cancelled.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Stopped {
+    pub cancelled: Vec<String>,
+}
+
+/// Cancel every queued or running execution of the project.
+#[utoipa::path(post, path = "/api/projects/{id}/stop", tag = "executions",
+    params(("id" = String, Path, description = "Project id")),
+    responses((status = 200, body = Stopped), (status = 404, body = ErrorBody)))]
+async fn stop_project(
+    State(app): State<AppState>,
+    Operator(user): Operator,
+    Path(id): Path<String>,
+) -> Result<Json<Stopped>, AppError> {
+    store::projects::get(&app.db.reader, &id).await?.ok_or(AppError::NotFound("project"))?;
+    let active = store::executions::active_for_project(&app.db.reader, &id).await?;
+    let cancelled: Vec<String> = active.into_iter().filter(|e| app.engine.cancel(e, &user.name)).collect();
+    user.audit(&app, "project.stop", "project", &id, json!({ "cancelled": cancelled })).await;
+    Ok(Json(Stopped { cancelled }))
+}
+
+/// An execution with its tasks and totals.
+#[utoipa::path(get, path = "/api/executions/{id}", tag = "executions",
+    params(("id" = String, Path, description = "Execution id")),
+    responses((status = 200, body = ExecutionDetail), (status = 404, body = ErrorBody)))]
+async fn get_execution(
+    State(app): State<AppState>,
+    _: Viewer,
+    Path(id): Path<String>,
+) -> Result<Json<ExecutionDetail>, AppError> {
+    Ok(Json(detail(&app, &id).await?))
+}
+
+/// Cancel a running execution: its agents get SIGTERM, then SIGKILL after the grace period.
+#[utoipa::path(post, path = "/api/executions/{id}/cancel", tag = "executions",
+    params(("id" = String, Path, description = "Execution id")),
+    responses((status = 202, description = "Cancelling", body = Execution), (status = 404, body = ErrorBody), (status = 409, description = "It has already ended", body = ErrorBody)))]
+async fn cancel_execution(
+    State(app): State<AppState>,
+    Operator(user): Operator,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<Execution>), AppError> {
+    let execution =
+        store::executions::get(&app.db.reader, &id).await?.ok_or(AppError::NotFound("execution"))?;
+    if execution.status.is_terminal() || !app.engine.cancel(&id, &user.name) {
+        return Err(AppError::Conflict {
+            message: format!("the execution has already ended ({})", execution.status.as_str()),
+            field: None,
+        });
+    }
+    user.audit(&app, "execution.cancel", "execution", &id, json!({})).await;
+    Ok((StatusCode::ACCEPTED, Json(execution)))
+}
+
+/// Run the execution's plan again; with `failed_only`, only the tasks that did not complete
+/// and what depends on them.
+#[utoipa::path(post, path = "/api/executions/{id}/rerun", tag = "executions",
+    params(("id" = String, Path, description = "Execution id")), request_body = Rerun,
+    responses((status = 201, body = ExecutionDetail), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn rerun_execution(
+    State(app): State<AppState>,
+    Operator(user): Operator,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<ExecutionDetail>), AppError> {
+    let failed_only = optional_json::<Rerun>(&body)?.failed_only;
+    let execution =
+        store::executions::get(&app.db.reader, &id).await?.ok_or(AppError::NotFound("execution"))?;
+    let plan =
+        store::executions::plan_of(&app.db.reader, &id).await?.ok_or(AppError::NotFound("execution plan"))?;
+    let project_id = execution.project_id.clone().ok_or(AppError::NotFound("project"))?;
+    let plan = if failed_only {
+        let tasks = store::tasks::list_for_execution(&app.db.reader, &id).await?;
+        let completed: HashSet<String> =
+            tasks.iter().filter(|t| t.status == TaskStatus::Completed).map(|t| t.task_id.clone()).collect();
+        let not_completed: HashSet<String> =
+            plan.tasks.iter().map(|t| t.id.clone()).filter(|t| !completed.contains(t)).collect();
+        if not_completed.is_empty() {
+            return Err(AppError::Conflict {
+                message: "every task completed: there is nothing to re-run".into(),
+                field: None,
+            });
+        }
+        let selected = plan.with_dependents(&not_completed);
+        subplan(&plan, &selected)
+    } else {
+        plan
+    };
+    let new_id = start(&app, &user, &project_id, plan, execution.plan_id.clone(), Some(id)).await?;
+    Ok((StatusCode::CREATED, Json(detail(&app, &new_id).await?)))
+}
+
+/// Tasks, tokens and cost of an execution, and its recorded metrics.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExecutionMetrics {
+    pub cost_usd: f64,
+    pub input_tokens: i64,
+    pub output_tokens: i64,
+    pub totals: Totals,
+    pub metrics: Vec<Metric>,
+}
+
+#[utoipa::path(get, path = "/api/executions/{id}/metrics", tag = "executions",
+    params(("id" = String, Path, description = "Execution id")),
+    responses((status = 200, body = ExecutionMetrics), (status = 404, body = ErrorBody)))]
+async fn execution_metrics(
+    State(app): State<AppState>,
+    _: Viewer,
+    Path(id): Path<String>,
+) -> Result<Json<ExecutionMetrics>, AppError> {
+    let detail = detail(&app, &id).await?;
+    let metrics = store::logs::metrics(&app.db.reader, &id).await?;
+    Ok(Json(ExecutionMetrics {
+        cost_usd: detail.execution.cost_usd,
+        input_tokens: detail.execution.input_tokens,
+        output_tokens: detail.execution.output_tokens,
+        totals: detail.totals,
+        metrics,
+    }))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct LogParams {
+    /// Only this task's entries.
+    task: Option<String>,
+    agent: Option<String>,
+    /// `info`, `warn` or `error`.
+    level: Option<String>,
+    /// Text in the message (case-insensitive).
+    q: Option<String>,
+    /// Entries after this sequence number.
+    after_seq: Option<i64>,
+    #[param(minimum = 1, maximum = 5000)]
+    limit: Option<u32>,
+}
+
+/// One page of log entries, oldest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LogPage {
+    pub items: Vec<LogEntry>,
+    /// Pass as `after_seq` for the next page (the last entry's seq).
+    pub last_seq: i64,
+}
+
+/// Log entries of an execution. With `Accept: text/event-stream`, streams new entries (events
+/// named `log`, with `id` = seq) until the execution ends.
+#[utoipa::path(get, path = "/api/executions/{id}/logs", tag = "executions",
+    params(("id" = String, Path, description = "Execution id"), LogParams),
+    responses((status = 200, body = LogPage), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn execution_logs(
+    State(app): State<AppState>,
+    _: Viewer,
+    Path(id): Path<String>,
+    AppQuery(params): AppQuery<LogParams>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    store::executions::get(&app.db.reader, &id).await?.ok_or(AppError::NotFound("execution"))?;
+    let limit = params.limit.unwrap_or(1000);
+    if !(1..=5000).contains(&limit) {
+        return Err(AppError::invalid("limit", format!("must be between 1 and 5000 (got {limit})")));
+    }
+    let filter = LogFilter {
+        execution_id: id.clone(),
+        task_id: params.task,
+        agent: params.agent,
+        level: params.level,
+        q: params.q.filter(|q| !q.trim().is_empty()),
+        after_seq: params.after_seq.unwrap_or(0),
+        limit,
+    };
+    let wants_stream = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/event-stream"));
+    if wants_stream {
+        return Ok(stream_logs(app, filter).into_response());
+    }
+    let items = store::logs::list(&app.db.reader, &filter).await?;
+    let last_seq = items.last().map_or(filter.after_seq, |e| e.seq);
+    Ok(Json(LogPage { items, last_seq }).into_response())
+}
+
+/// Polls for new entries every 250 ms and sends them; ends after the execution has ended and
+/// every entry has been sent.
+fn stream_logs(
+    app: AppState,
+    filter: LogFilter,
+) -> Sse<impl futures_util::Stream<Item = Result<Event, Infallible>>> {
+    let stream = futures_util::stream::unfold((app, filter, false), |(app, mut filter, done)| async move {
+        if done {
+            return None;
+        }
+        loop {
+            let ended = store::executions::get(&app.db.reader, &filter.execution_id)
+                .await
+                .ok()
+                .flatten()
+                .is_none_or(|e| e.status.is_terminal());
+            let entries = store::logs::list(&app.db.reader, &filter).await.unwrap_or_default();
+            if let Some(last) = entries.last() {
+                filter.after_seq = last.seq;
+                let events: Vec<Result<Event, Infallible>> = entries
+                    .iter()
+                    .map(|entry| {
+                        Ok(Event::default()
+                            .event("log")
+                            .id(entry.seq.to_string())
+                            .json_data(entry)
+                            .unwrap_or_default())
+                    })
+                    .collect();
+                return Some((futures_util::stream::iter(events), (app, filter, false)));
+            }
+            if ended {
+                let end = vec![Ok(Event::default().event("end").data("the execution has ended"))];
+                return Some((futures_util::stream::iter(end), (app, filter, true)));
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    });
+    Sse::new(futures_util::StreamExt::flatten(stream)).keep_alive(KeepAlive::default())
+}
+
+async fn saved_plan(app: &AppState, plan_id: &str, project_id: &str) -> Result<Plan, AppError> {
+    let record = store::plans::get(&app.db.reader, plan_id).await?.ok_or(AppError::NotFound("plan"))?;
+    if record.project_id != project_id {
+        return Err(AppError::invalid("plan_id", "the plan belongs to another project"));
+    }
+    Ok(record.plan)
+}
+
+async fn start(
+    app: &AppState,
+    user: &Principal,
+    project_id: &str,
+    plan: Plan,
+    plan_id: Option<String>,
+    rerun_of: Option<String>,
+) -> Result<String, AppError> {
+    let project =
+        store::projects::get(&app.db.reader, project_id).await?.ok_or(AppError::NotFound("project"))?;
+    let workspace_dir =
+        project.workspace_dir.map(PathBuf::from).unwrap_or_else(|| app.workspaces_root().join(project_id));
+    tokio::fs::create_dir_all(&workspace_dir).await.map_err(|e| {
+        AppError::invalid(
+            "project_id",
+            format!("the project's workspace {} cannot be used: {e}", workspace_dir.display()),
+        )
+    })?;
+    let request = StartRequest {
+        project_id: project_id.to_owned(),
+        workspace_dir,
+        plan,
+        plan_id,
+        created_by: user.name.clone(),
+        rerun_of: rerun_of.clone(),
+    };
+    let id = app.engine.start(request).await?;
+    let action = if rerun_of.is_some() { "execution.rerun" } else { "execution.start" };
+    user.audit(app, action, "execution", &id, json!({ "project_id": project_id, "rerun_of": rerun_of }))
+        .await;
+    Ok(id)
+}
+
+/// The execution with its tasks and totals.
+pub async fn detail(app: &AppState, id: &str) -> Result<ExecutionDetail, AppError> {
+    let execution =
+        store::executions::get(&app.db.reader, id).await?.ok_or(AppError::NotFound("execution"))?;
+    let plan = store::executions::plan_of(&app.db.reader, id).await?;
+    let tasks = store::tasks::list_for_execution(&app.db.reader, id).await?;
+    let totals = totals(&execution, &tasks);
+    Ok(ExecutionDetail { execution, plan, tasks, totals })
+}
+
+fn totals(execution: &Execution, tasks: &[TaskAttempt]) -> Totals {
+    let mut latest: std::collections::HashMap<&str, &TaskAttempt> = std::collections::HashMap::new();
+    for task in tasks {
+        let entry = latest.entry(task.task_id.as_str()).or_insert(task);
+        if task.attempt > entry.attempt {
+            *entry = task;
+        }
+    }
+    let mut totals = Totals { tasks: latest.len(), attempts: tasks.len(), ..Totals::default() };
+    for task in latest.values() {
+        match task.status {
+            TaskStatus::Pending => totals.pending += 1,
+            TaskStatus::Running => totals.running += 1,
+            TaskStatus::Completed => totals.completed += 1,
+            TaskStatus::Failed => totals.failed += 1,
+            TaskStatus::Cancelled => totals.cancelled += 1,
+            TaskStatus::Skipped => totals.skipped += 1,
+            TaskStatus::TimedOut => totals.timed_out += 1,
+        }
+    }
+    totals.duration_ms = execution.started_at.map(|start| {
+        let end = execution.completed_at.unwrap_or_else(Timestamp::now);
+        (end.unix_millis() - start.unix_millis()).max(0)
+    });
+    totals
+}
+
+/// The plan restricted to `selected`, with dependencies on other tasks dropped (they completed).
+fn subplan(plan: &Plan, selected: &HashSet<String>) -> Plan {
+    let mut plan = plan.clone();
+    plan.tasks.retain(|t| selected.contains(&t.id));
+    for task in &mut plan.tasks {
+        task.depends_on.retain(|d| selected.contains(d));
+    }
+    plan
+}
+
+/// A JSON body that may be left out (empty means the defaults).
+fn optional_json<T: serde::de::DeserializeOwned + Default>(body: &[u8]) -> Result<T, AppError> {
+    if body.iter().all(u8::is_ascii_whitespace) { Ok(T::default()) } else { parse_json(body) }
+}
+
+fn prefix_fields(errors: FieldErrors, prefix: &str) -> AppError {
+    let mut prefixed = FieldErrors::new();
+    for (field, message) in errors.to_map() {
+        prefixed.add(format!("{prefix}.{field}"), message);
+    }
+    AppError::Validation(prefixed)
+}

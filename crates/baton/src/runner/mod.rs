@@ -1,0 +1,261 @@
+//! The execution engine: runs plans as DAGs of supervised child processes.
+//!
+//! `Engine::start` records an execution and its pending tasks, then a scheduler task
+//! ([`scheduler`]) starts each task as soon as its dependencies complete, within the plan's
+//! `max_parallel` and the global `--max-agents`. Each attempt ([`attempt`]) is a child process in
+//! its own process group whose output becomes log entries; cancel and timeout end the whole group.
+
+use std::{
+    collections::{HashMap, HashSet},
+    path::PathBuf,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use tokio::sync::Semaphore;
+use tokio_util::{sync::CancellationToken, task::TaskTracker};
+
+use crate::{
+    domain::{
+        execution::{ExecutionStatus, TaskStatus},
+        plan::Plan,
+        timestamp::Timestamp,
+    },
+    store::{self, Db, executions::NewExecution, log_writer::LogWriter, logs::NewLog},
+};
+
+/// One attempt of one task: a supervised process.
+mod attempt;
+/// argv and environment of a task's process.
+pub mod command;
+/// Reading output line by line with a length cap.
+pub mod lines;
+/// Process groups: spawn, signal, terminate.
+pub mod process;
+/// What a restarted Baton does about executions its previous process left running.
+mod reconcile;
+/// The DAG scheduler of one execution.
+mod scheduler;
+
+/// How the engine runs agents.
+#[derive(Debug, Clone)]
+pub struct EngineSettings {
+    /// The `claude` executable for agents with no command of their own.
+    pub claude_bin: String,
+    /// Time between SIGTERM and SIGKILL when a task is cancelled or times out.
+    pub kill_grace: Duration,
+    /// Tasks running at once across all executions.
+    pub max_agents: usize,
+    /// Where orchestrator scripts post their events.
+    pub webhook_url: String,
+}
+
+/// Why an execution is being stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StopReason {
+    /// Someone cancelled it.
+    Cancelled { by: String },
+    /// Its cost passed the plan's budget.
+    Budget { budget: f64, spent: f64 },
+    /// A task failed in a `fail_fast` plan.
+    FailFast { task: String },
+    /// Baton is stopping.
+    Shutdown,
+}
+
+/// A running execution's controls.
+#[derive(Debug, Default)]
+struct Handle {
+    token: CancellationToken,
+    reason: Mutex<Option<StopReason>>,
+}
+
+impl Handle {
+    /// Stops the execution for `reason`, unless it is already stopping for another.
+    fn stop(&self, reason: StopReason) {
+        let mut current = self.reason.lock().unwrap_or_else(|e| e.into_inner());
+        if current.is_none() {
+            *current = Some(reason);
+        }
+        self.token.cancel();
+    }
+
+    fn reason(&self) -> Option<StopReason> {
+        self.reason.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// What starting an execution needs.
+#[derive(Debug, Clone)]
+pub struct StartRequest {
+    pub project_id: String,
+    pub workspace_dir: PathBuf,
+    pub plan: Plan,
+    pub plan_id: Option<String>,
+    pub created_by: String,
+    pub rerun_of: Option<String>,
+}
+
+/// The engine; one per server.
+#[derive(Debug)]
+pub struct Engine {
+    db: Db,
+    logs: LogWriter,
+    settings: EngineSettings,
+    slots: Arc<Semaphore>,
+    running: Mutex<HashMap<String, Arc<Handle>>>,
+    tracker: TaskTracker,
+}
+
+impl Engine {
+    pub fn new(db: Db, settings: EngineSettings) -> Arc<Self> {
+        let logs = LogWriter::start(db.clone());
+        Arc::new(Self {
+            slots: Arc::new(Semaphore::new(settings.max_agents.max(1))),
+            db,
+            logs,
+            settings,
+            running: Mutex::new(HashMap::new()),
+            tracker: TaskTracker::new(),
+        })
+    }
+
+    /// Records a new execution with every task pending and starts running it.
+    pub async fn start(self: &Arc<Self>, request: StartRequest) -> anyhow::Result<String> {
+        let id = uuid::Uuid::now_v7().to_string();
+        let mut tx = self.db.writer.begin().await?;
+        store::executions::insert(
+            &mut *tx,
+            &NewExecution {
+                id: &id,
+                project_id: &request.project_id,
+                plan_id: request.plan_id.as_deref(),
+                plan: &request.plan,
+                created_by: &request.created_by,
+                rerun_of: request.rerun_of.as_deref(),
+            },
+        )
+        .await?;
+        let mut rows = HashMap::new();
+        for task in &request.plan.tasks {
+            rows.insert(task.id.clone(), store::tasks::insert_pending(&mut *tx, &id, task, 1).await?);
+        }
+        tx.commit().await?;
+
+        let handle = Arc::new(Handle::default());
+        self.lock_running().insert(id.clone(), handle.clone());
+        let engine = self.clone();
+        let context = scheduler::Context {
+            execution_id: id.clone(),
+            project_id: request.project_id,
+            workspace_dir: request.workspace_dir,
+            plan: request.plan,
+            rows,
+        };
+        self.tracker.spawn(async move {
+            let execution_id = context.execution_id.clone();
+            scheduler::run(engine.clone(), context, handle).await;
+            engine.lock_running().remove(&execution_id);
+        });
+        Ok(id)
+    }
+
+    /// Asks a running execution to stop; false when it is not running in this process.
+    pub fn cancel(&self, execution_id: &str, by: &str) -> bool {
+        match self.lock_running().get(execution_id) {
+            Some(handle) => {
+                handle.stop(StopReason::Cancelled { by: by.to_owned() });
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Waits until the execution has finished (for tests and the CLI).
+    pub async fn wait(&self, execution_id: &str) {
+        loop {
+            if !self.lock_running().contains_key(execution_id) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Marks executions a previous process left unfinished as interrupted and ends what is left
+    /// of their processes. Returns how many there were.
+    pub async fn reconcile(&self) -> anyhow::Result<usize> {
+        reconcile::run(self).await
+    }
+
+    /// Stops every running execution (they end `interrupted`) and waits for their processes.
+    pub async fn shutdown(&self) {
+        for handle in self.lock_running().values() {
+            handle.stop(StopReason::Shutdown);
+        }
+        self.tracker.close();
+        self.tracker.wait().await;
+        self.logs.flush().await;
+    }
+
+    /// Waits until every log entry sent so far is committed.
+    pub async fn flush_logs(&self) {
+        self.logs.flush().await;
+    }
+
+    fn lock_running(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Handle>>> {
+        self.running.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    async fn log(
+        &self,
+        execution_id: &str,
+        task: Option<(&str, &str)>,
+        level: &'static str,
+        message: String,
+    ) {
+        self.logs
+            .send(NewLog {
+                execution_id: execution_id.to_owned(),
+                task_id: task.map(|(id, _)| id.to_owned()),
+                agent_name: task.map(|(_, agent)| agent.to_owned()),
+                level,
+                kind: "system",
+                message,
+                metadata: None,
+                at: Timestamp::now(),
+            })
+            .await;
+    }
+}
+
+/// The final state of an execution from its tasks' states and why it stopped, if it did.
+pub fn final_status(
+    tasks: &HashMap<String, TaskStatus>,
+    reason: Option<&StopReason>,
+) -> (ExecutionStatus, Option<String>) {
+    let failed: HashSet<&str> = tasks
+        .iter()
+        .filter(|(_, s)| matches!(s, TaskStatus::Failed | TaskStatus::TimedOut))
+        .map(|(id, _)| id.as_str())
+        .collect();
+    let mut failed: Vec<&str> = failed.into_iter().collect();
+    failed.sort_unstable();
+    match reason {
+        Some(StopReason::Shutdown) => {
+            (ExecutionStatus::Interrupted, Some("Baton stopped while this execution ran".into()))
+        }
+        Some(StopReason::Cancelled { by }) => {
+            (ExecutionStatus::Cancelled, Some(format!("cancelled by {by}")))
+        }
+        Some(StopReason::Budget { budget, spent }) => {
+            (ExecutionStatus::Cancelled, Some(format!("budget exceeded: spent ${spent:.4} of ${budget:.2}")))
+        }
+        Some(StopReason::FailFast { task }) => {
+            (ExecutionStatus::Failed, Some(format!("task {task} failed; fail_fast stopped the rest")))
+        }
+        None if !failed.is_empty() => {
+            (ExecutionStatus::Failed, Some(format!("failed tasks: {}", failed.join(", "))))
+        }
+        None => (ExecutionStatus::Completed, None),
+    }
+}
