@@ -60,7 +60,7 @@ api-types-check: $(WEB_DEPS) ## Fail when the committed API types differ from wh
 	fi; rm -rf $$tmp; echo "API types are up to date"
 
 bench: build ## Measure start-up, memory, list latency, sign-in and token checks, initial JavaScript
-	$(CARGO) bench --locked --bench foundation --bench auth
+	$(CARGO) bench --locked --bench foundation --bench auth --bench engine
 	cd web && node scripts/bundle-size.mjs
 
 clean: ## Remove build output (keeps ./data)

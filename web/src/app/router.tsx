@@ -12,6 +12,8 @@ import { UserMenu } from '@/features/auth/components/user-menu'
 const SignInRoute = lazy(() => import('@/app/routes/sign-in'))
 const ProjectsRoute = lazy(() => import('@/app/routes/projects/projects'))
 const ProjectRoute = lazy(() => import('@/app/routes/projects/project'))
+const ExecutionsRoute = lazy(() => import('@/app/routes/executions/executions'))
+const ExecutionRoute = lazy(() => import('@/app/routes/executions/execution'))
 const AccountRoute = lazy(() => import('@/app/routes/settings/account'))
 const UsersRoute = lazy(() => import('@/app/routes/settings/users'))
 const TokensRoute = lazy(() => import('@/app/routes/settings/tokens'))
@@ -40,6 +42,8 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/projects" replace /> },
       { path: 'projects', element: <ProjectsRoute /> },
       { path: 'projects/:id', element: <ProjectRoute /> },
+      { path: 'executions', element: <ExecutionsRoute /> },
+      { path: 'executions/:id', element: <ExecutionRoute /> },
       {
         path: 'settings',
         element: <SettingsLayout />,

@@ -159,6 +159,9 @@ async fn schedule(engine: &Arc<Engine>, mut context: Context, handle: &Handle) -
         _ => "the execution stopped before this task ran",
     };
     store::tasks::finish_unfinished(&engine.db.writer, &id, TaskStatus::Cancelled, unfinished).await?;
+    // Everything the execution logged is committed before it is seen as ended, so a client that
+    // reads the logs of an ended execution gets all of them.
+    engine.logs.flush().await;
     store::executions::finish(&engine.db.writer, &id, status, error.as_deref()).await?;
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! The one writer of log entries: producers send, it commits in batches (every 50 ms or 500
+//! The one writer of log entries: producers send, it commits in batches (every 50 ms or 2,000
 //! entries), so a chatty agent costs one transaction per batch, not one per line.
 
 use std::time::Duration;
@@ -7,7 +7,7 @@ use tokio::sync::mpsc;
 
 use super::{Db, logs::NewLog};
 
-const BATCH: usize = 500;
+const BATCH: usize = 2_000;
 const EVERY: Duration = Duration::from_millis(50);
 /// Entries waiting at most; a producer that finds the queue full waits (which in turn slows the
 /// child's pipe), so a flood cannot grow Baton's memory.

@@ -37,7 +37,8 @@ pub struct LogEntry {
 
 /// Writes a batch in the caller's transaction.
 pub async fn insert_batch(tx: &mut SqliteConnection, entries: &[NewLog]) -> anyhow::Result<()> {
-    for chunk in entries.chunks(100) {
+    // 250 rows × 8 values stays far below SQLite's limit of bound variables per statement.
+    for chunk in entries.chunks(250) {
         let mut query = QueryBuilder::new(
             "INSERT INTO agent_logs (execution_id, task_id, agent_name, level, kind, message, metadata, created_at) ",
         );

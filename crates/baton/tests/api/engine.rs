@@ -8,7 +8,7 @@ use std::{
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, error_of, spawn_app, spawn_app_with};
+use crate::helpers::{TestApp, error_of, processes_of, spawn_app, spawn_app_with};
 
 /// Starts an inline plan in a new project and waits until it ends; returns the execution.
 async fn run_plan(app: &TestApp, plan: Value) -> Value {
@@ -16,7 +16,7 @@ async fn run_plan(app: &TestApp, plan: Value) -> Value {
     wait_until_ended(app, &id).await
 }
 
-async fn start_plan(app: &TestApp, plan: Value) -> String {
+pub async fn start_plan(app: &TestApp, plan: Value) -> String {
     let project = app.create_project(&format!("engine {}", uuid_like())).await;
     let response =
         app.post_json("/api/executions", &json!({"project_id": project["id"], "plan": plan})).await;
@@ -160,25 +160,6 @@ async fn a_failing_task_is_retried_and_keeps_every_attempt_and_a_slow_one_times_
     assert!(attempts.iter().all(|a| a["status"] == "failed"));
     assert_eq!(tasks(&execution)["slow"]["status"], "timed_out");
     assert!(tasks(&execution)["slow"]["error"].as_str().expect("error").contains("timed out after 1 s"));
-}
-
-/// Processes on this machine started for `execution_id` (every task process has it in its
-/// environment), found by scanning /proc.
-fn processes_of(execution_id: &str) -> Vec<u32> {
-    let marker = format!("BATON_EXECUTION_ID={execution_id}");
-    std::fs::read_dir("/proc")
-        .expect("/proc")
-        .filter_map(Result::ok)
-        .filter_map(|entry| {
-            entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()).map(|pid| (pid, entry.path()))
-        })
-        .filter(|(_, path)| {
-            // Zombies have no environment left: they are gone for our purpose once reaped.
-            std::fs::read(path.join("environ"))
-                .is_ok_and(|env| env.split(|b| *b == 0).any(|v| v == marker.as_bytes()))
-        })
-        .map(|(pid, _)| pid)
-        .collect()
 }
 
 #[tokio::test]

@@ -203,3 +203,22 @@ pub async fn error_of(response: Response) -> (StatusCode, String, Value) {
     assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "error.message in {body}");
     (status, code, body["error"]["fields"].clone())
 }
+
+/// Processes on this machine started for `execution_id` (every task process has it in its
+/// environment), found by scanning /proc.
+pub fn processes_of(execution_id: &str) -> Vec<u32> {
+    let marker = format!("BATON_EXECUTION_ID={execution_id}");
+    std::fs::read_dir("/proc")
+        .expect("/proc")
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()).map(|pid| (pid, entry.path()))
+        })
+        .filter(|(_, path)| {
+            // Zombies have no environment left: they are gone for our purpose once reaped.
+            std::fs::read(path.join("environ"))
+                .is_ok_and(|env| env.split(|b| *b == 0).any(|v| v == marker.as_bytes()))
+        })
+        .map(|(pid, _)| pid)
+        .collect()
+}

@@ -7,5 +7,6 @@ mod engine;
 mod health;
 mod helpers;
 mod projects;
+mod restart;
 mod startup;
 mod storage;

@@ -1,4 +1,4 @@
-import { BookOpenIcon, ExternalLinkIcon, FolderKanbanIcon, SettingsIcon } from 'lucide-react'
+import { BookOpenIcon, ExternalLinkIcon, FolderKanbanIcon, PlayCircleIcon, SettingsIcon } from 'lucide-react'
 import { NavLink } from 'react-router'
 
 import { cn } from '@/lib/utils'
@@ -6,6 +6,7 @@ import { cn } from '@/lib/utils'
 /** Only pages that work appear here; each new feature adds its entry when it ships. */
 const NAV_ITEMS = [
   { to: '/projects', label: 'Projects', icon: FolderKanbanIcon },
+  { to: '/executions', label: 'Executions', icon: PlayCircleIcon },
   // Everyone has their account there; admins also users, API tokens and the audit log.
   { to: '/settings', label: 'Settings', icon: SettingsIcon },
 ] as const

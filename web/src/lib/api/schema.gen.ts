@@ -4,6 +4,24 @@
  */
 
 export interface paths {
+    "/api/agents/{name}/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The configuration a task of this agent would run with (in the project, if given). */
+        get: operations["get_agent_config"];
+        /** Save an agent's configuration (its default, or a project's override with `project_id`). */
+        put: operations["put_agent_config"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -89,6 +107,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List executions. */
+        get: operations["list_executions"];
+        put?: never;
+        /** Start an execution of a saved plan (`plan_id`) or of a plan given inline (`plan`). */
+        post: operations["create_execution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An execution with its tasks and totals. */
+        get: operations["get_execution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running execution: its agents get SIGTERM, then SIGKILL after the grace period. */
+        post: operations["cancel_execution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log entries of an execution. With `Accept: text/event-stream`, streams new entries (events
+         *     named `log`, with `id` = seq) until the execution ends.
+         */
+        get: operations["execution_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["execution_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the execution's plan again; with `failed_only`, only the tasks that did not complete
+         *     and what depends on them.
+         */
+        post: operations["rerun_execution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -101,6 +227,25 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a plan. */
+        get: operations["get_plan"];
+        /** Replace a plan. Executions already started keep the plan they started with. */
+        put: operations["update_plan"];
+        post?: never;
+        /** Delete a plan. */
+        delete: operations["delete_plan"];
         options?: never;
         head?: never;
         patch?: never;
@@ -141,6 +286,58 @@ export interface paths {
          *     left on disk: it holds the user's work.
          */
         delete: operations["delete_project"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a project's plans. */
+        get: operations["list_plans"];
+        put?: never;
+        /** Save a plan (JSON, or YAML with `Content-Type: application/yaml`). */
+        post: operations["create_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the project's default plan, or the plan given. */
+        post: operations["start_project"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel every queued or running execution of the project. */
+        post: operations["stop_project"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -220,6 +417,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An agent's configuration, as stored and as the API takes it. */
+        AgentConfig: {
+            /** @description Tools the agent may use (`--allowedTools`). */
+            allowed_tools?: string[];
+            /**
+             * @description The argv template. For `claude`: the executable and leading arguments to use instead of
+             *     `claude` (e.g. a wrapper script); for `command` and `orchestrator`: the whole command.
+             */
+            command?: string[];
+            /** @description Extra environment for the agent's process. */
+            env?: {
+                [key: string]: string;
+            };
+            /**
+             * Format: double
+             * @description The most one task of this agent may cost; passing it fails the task.
+             */
+            max_cost_usd?: number | null;
+            model?: string | null;
+            runner?: components["schemas"]["RunnerKind"];
+            /** @description Appended to the agent's system prompt (`--append-system-prompt`). */
+            system_prompt?: string | null;
+            /**
+             * Format: int64
+             * @description Default timeout of this agent's tasks, in seconds (a plan's task timeout wins).
+             */
+            timeout_s?: number | null;
+        };
+        /** @description An agent's configuration and where it comes from. */
+        AgentConfigView: {
+            agent: string;
+            config: components["schemas"]["AgentConfig"];
+            project_id?: string | null;
+            /** @description `project`, `default` (the agent's own) or `builtin` (nothing saved: the claude runner). */
+            source: string;
+        };
         /** @description An API token as listed: never its secret. */
         ApiToken: {
             /** Format: date-time */
@@ -258,6 +491,12 @@ export interface components {
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
             next_cursor?: string | null;
+        };
+        /** @description `POST /api/executions`: a saved plan or an inline one. */
+        CreateExecution: {
+            plan?: null | components["schemas"]["PlanInput"];
+            plan_id?: string | null;
+            project_id: string;
         };
         /**
          * @description The body of `POST /api/projects`. Every field is optional to serde so that validation can
@@ -319,6 +558,62 @@ export interface components {
             /** @description A sentence for a person. */
             message: string;
         };
+        /** @description An execution as listed. */
+        Execution: {
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: double */
+            cost_usd: number;
+            /** Format: date-time */
+            created_at?: string | null;
+            /** @description Who started it (username or token name). */
+            created_by?: string | null;
+            error?: string | null;
+            id: string;
+            /** Format: int64 */
+            input_tokens: number;
+            /** @description `plan`, `agent`, `session` or `orchestrator`. */
+            kind: string;
+            /** @description The plan's name (or the agent's, for a single-agent run). */
+            name: string;
+            /** Format: int64 */
+            output_tokens: number;
+            plan_id?: string | null;
+            project_id?: string | null;
+            /** @description The execution this one re-runs. */
+            rerun_of?: string | null;
+            /** Format: date-time */
+            started_at?: string | null;
+            status: components["schemas"]["ExecutionStatus"];
+        };
+        /** @description An execution with its plan, every task attempt and its totals. */
+        ExecutionDetail: components["schemas"]["Execution"] & {
+            plan?: null | components["schemas"]["Plan"];
+            /** @description Every attempt of every task, in plan order. */
+            tasks: components["schemas"]["TaskAttempt"][];
+            totals: components["schemas"]["Totals"];
+        };
+        /** @description Tasks, tokens and cost of an execution, and its recorded metrics. */
+        ExecutionMetrics: {
+            /** Format: double */
+            cost_usd: number;
+            /** Format: int64 */
+            input_tokens: number;
+            metrics: components["schemas"]["Metric"][];
+            /** Format: int64 */
+            output_tokens: number;
+            totals: components["schemas"]["Totals"];
+        };
+        /** @description One page of executions, newest first. */
+        ExecutionPage: {
+            items: components["schemas"]["Execution"][];
+            next_cursor?: string | null;
+        };
+        /**
+         * @description `queued → running → completed | failed | cancelled | interrupted`.
+         * @enum {string}
+         */
+        ExecutionStatus: "queued" | "running" | "completed" | "failed" | "cancelled" | "interrupted";
         /** @description Whether Baton and its database answer. */
         Health: {
             /**
@@ -339,6 +634,28 @@ export interface components {
             /** @example 0.1.0 */
             version: string;
         };
+        /** @description A stored entry; `seq` orders every entry of an execution and never repeats. */
+        LogEntry: {
+            agent?: string | null;
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            level: string;
+            message: string;
+            metadata?: Record<string, unknown> | null;
+            /** Format: int64 */
+            seq: number;
+            task_id?: string | null;
+        };
+        /** @description One page of log entries, oldest first. */
+        LogPage: {
+            items: components["schemas"]["LogEntry"][];
+            /**
+             * Format: int64
+             * @description Pass as `after_seq` for the next page (the last entry's seq).
+             */
+            last_seq: number;
+        };
         LoginRequest: {
             password: string;
             username: string;
@@ -355,27 +672,95 @@ export interface components {
             /** @description The username, or the API token's name. */
             username: string;
         };
+        /** @description A named number recorded for an execution. */
+        Metric: {
+            metric_name?: string | null;
+            /** Format: double */
+            metric_value?: number | null;
+            recorded_at?: string | null;
+        };
+        /**
+         * @description What a failed task does to tasks that do not depend on it.
+         * @enum {string}
+         */
+        OnFailure: "continue" | "fail_fast";
+        /** @description An agent of a phase: its name alone, or a task without `depends_on`. */
+        PhaseAgent: string | components["schemas"]["TaskInput"];
+        PhaseInput: {
+            agents: components["schemas"]["PhaseAgent"][];
+            name?: string | null;
+        };
+        /** @description A validated plan. */
+        Plan: {
+            /** Format: double */
+            budget_usd?: number | null;
+            /** Format: int32 */
+            max_parallel: number;
+            name: string;
+            on_failure: components["schemas"]["OnFailure"];
+            tasks: components["schemas"]["Task"][];
+        };
+        /** @description A plan as written (JSON or YAML), before validation. */
+        PlanInput: {
+            /**
+             * Format: double
+             * @description Spending cap in US dollars; when the execution's cost passes it, the execution is cancelled.
+             */
+            budget_usd?: number | null;
+            /**
+             * Format: int32
+             * @description Tasks running at once in one execution (default 4).
+             */
+            max_parallel?: number | null;
+            /** @example checkout-feature */
+            name?: string | null;
+            on_failure?: null | components["schemas"]["OnFailure"];
+            /** @description Phases run one after another; every task of a phase depends on every task of the one before. */
+            phases?: components["schemas"]["PhaseInput"][] | null;
+            /** @description The tasks and their dependencies. Give either `tasks` or `phases`. */
+            tasks?: components["schemas"]["TaskInput"][] | null;
+        };
+        /** @description The plans of a project. */
+        PlanList: {
+            /** @description The plan `POST /api/projects/{id}/start` runs when given none. */
+            default_plan_id?: string | null;
+            items: components["schemas"]["PlanRecord"][];
+        };
+        /** @description A saved plan of a project. */
+        PlanRecord: {
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            name: string;
+            plan: components["schemas"]["Plan"];
+            project_id: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** @description A project as the API shows it. */
         Project: {
             /** @description Free-form settings of the project (a JSON object). */
             config: Record<string, unknown>;
             /** Format: date-time */
             created_at: string;
-            description?: string | null;
+            description: string | null;
             /** @description Stable identifier (a UUID v7 for projects created by Baton). */
             id: string;
             name: string;
             status: components["schemas"]["ProjectStatus"];
             /** Format: date-time */
             updated_at: string;
-            /** @description Absolute path of the directory the project's agents work in. */
-            workspace_dir?: string | null;
+            /**
+             * @description Absolute path of the directory the project's agents work in (null only for rows written
+             *     by other tools).
+             */
+            workspace_dir: string | null;
         };
         /** @description One page of projects, newest first. */
         ProjectPage: {
             items: components["schemas"]["Project"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
-            next_cursor?: string | null;
+            next_cursor: string | null;
             /**
              * Format: int64
              * @description How many projects match the filters, across all pages.
@@ -387,11 +772,20 @@ export interface components {
          * @enum {string}
          */
         ProjectStatus: "inactive" | "active" | "archived";
+        Rerun: {
+            /** @description Only the tasks that did not complete, and what depends on them. */
+            failed_only?: boolean;
+        };
         /**
          * @description What a signed-in person may do. Ordered: each role may do everything the one before may.
          * @enum {string}
          */
         Role: "viewer" | "operator" | "admin";
+        /**
+         * @description The kind of process a task of this agent becomes.
+         * @enum {string}
+         */
+        RunnerKind: "claude" | "command" | "orchestrator";
         /** @description A new access token. */
         Session: {
             /** @description Send as `Authorization: Bearer <access_token>`. */
@@ -405,11 +799,99 @@ export interface components {
             token_type: string;
             user: components["schemas"]["Me"];
         };
+        StartProject: {
+            /** @description The plan to run; the project's default plan when absent. */
+            plan_id?: string | null;
+        };
+        /** @description What `stop` cancelled. */
+        Stopped: {
+            cancelled: string[];
+        };
+        /** @description A validated task of a plan. */
+        Task: {
+            agent: string;
+            depends_on: string[];
+            id: string;
+            /** @description The phase the task came from, for plans written as phases. */
+            phase?: string | null;
+            prompt: string;
+            /** Format: int32 */
+            retries: number;
+            /**
+             * Format: int64
+             * @description Seconds, if the task has a timeout.
+             */
+            timeout_s?: number | null;
+        };
+        /** @description One attempt of one task of an execution. */
+        TaskAttempt: {
+            agent: string;
+            /** Format: int64 */
+            attempt: number;
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: double */
+            cost_usd: number;
+            depends_on: string[];
+            error?: string | null;
+            /** Format: int64 */
+            exit_code?: number | null;
+            /** @description The attempt's own id. */
+            id: string;
+            /** Format: int64 */
+            input_tokens: number;
+            /** @description What the agent reported at the end (the `result` text for Claude Code). */
+            output?: string | null;
+            /** Format: int64 */
+            output_tokens: number;
+            prompt: string;
+            /** Format: date-time */
+            started_at?: string | null;
+            status: components["schemas"]["TaskStatus"];
+            /** @description The plan's task id. */
+            task_id: string;
+        };
+        TaskInput: {
+            agent?: string | null;
+            depends_on?: string[];
+            /** @description Unique in the plan: letters, digits, `-`, `_`, `.`; at most 64 characters. */
+            id?: string | null;
+            prompt?: string;
+            /**
+             * Format: int32
+             * @description Further attempts after a failure (default 0, at most 10).
+             */
+            retries?: number | null;
+            /** @description e.g. `90s`, `30m`, `2h`, `1h30m`. */
+            timeout?: string | null;
+        };
+        /**
+         * @description `pending → running → completed | failed | cancelled | skipped | timed_out`.
+         * @enum {string}
+         */
+        TaskStatus: "pending" | "running" | "completed" | "failed" | "cancelled" | "skipped" | "timed_out";
         /**
          * @description What an API token may do: a role, or `ingest` (post events only).
          * @enum {string}
          */
         TokenRole: "viewer" | "operator" | "admin" | "ingest";
+        /** @description Counts of the tasks' current states (the latest attempt of each task). */
+        Totals: {
+            attempts: number;
+            cancelled: number;
+            completed: number;
+            /**
+             * Format: int64
+             * @description Milliseconds from start to end (or to now while running).
+             */
+            duration_ms?: number | null;
+            failed: number;
+            pending: number;
+            running: number;
+            skipped: number;
+            tasks: number;
+            timed_out: number;
+        };
         /**
          * @description The body of `PUT /api/projects/{id}`: only the fields present change; `description: null`
          *     clears the description.
@@ -447,6 +929,76 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    get_agent_config: {
+        parameters: {
+            query?: {
+                /** @description A project's override; without it, the agent's default. */
+                project_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Agent name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentConfigView"];
+                };
+            };
+        };
+    };
+    put_agent_config: {
+        parameters: {
+            query?: {
+                /** @description A project's override; without it, the agent's default. */
+                project_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Agent name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentConfig"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentConfigView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_audit: {
         parameters: {
             query?: {
@@ -616,6 +1168,274 @@ export interface operations {
             };
         };
     };
+    list_executions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                project_id?: string;
+                status?: components["schemas"]["ExecutionStatus"];
+                /** @description Executions with a task of this agent. */
+                agent?: string;
+                /** @description RFC 3339: created at or after. */
+                since?: string;
+                /** @description RFC 3339: created before. */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionPage"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_execution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExecution"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_execution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Execution id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancel_execution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Execution id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelling */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Execution"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description It has already ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    execution_logs: {
+        parameters: {
+            query?: {
+                /** @description Only this task's entries. */
+                task?: string;
+                agent?: string;
+                /** @description `info`, `warn` or `error`. */
+                level?: string;
+                /** @description Text in the message (case-insensitive). */
+                q?: string;
+                /** @description Entries after this sequence number. */
+                after_seq?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Execution id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    execution_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Execution id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionMetrics"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rerun_execution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Execution id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Rerun"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -641,6 +1461,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    get_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRecord"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_plan: {
+        parameters: {
+            query?: {
+                /** @description Make this the project's default plan. */
+                default?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRecord"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -835,6 +1759,155 @@ export interface operations {
             };
             /** @description An execution of the project is running */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_plans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_plan: {
+        parameters: {
+            query?: {
+                /** @description Make this the project's default plan. */
+                default?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRecord"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A cycle, an unknown dependency, a duplicate id, an empty plan or a bad duration */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    start_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartProject"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The project has no default plan */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    stop_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stopped"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

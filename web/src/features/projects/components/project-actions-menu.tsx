@@ -1,15 +1,15 @@
 import { MoreHorizontalIcon, PencilIcon, Trash2Icon } from 'lucide-react'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 
 import { Button } from '@/components/ui/button'
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
 
 import type { Project } from '../api/types'
 import { DeleteProjectDialog } from './delete-project-dialog'
 import { EditProjectDialog } from './edit-project-dialog'
 
-/** The "…" menu of a project row: edit and delete, each in its own dialog. */
-export function ProjectActionsMenu({ project }: { project: Project }) {
+/** The "…" menu of a project row: edit and delete, each in its own dialog; `extra` items (Start) come first. */
+export function ProjectActionsMenu({ project, extra }: { project: Project; extra?: ReactNode }) {
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null)
   const setOpen = (which: 'edit' | 'delete') => (open: boolean) => setDialog(open ? which : null)
   return (
@@ -21,6 +21,12 @@ export function ProjectActionsMenu({ project }: { project: Project }) {
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
+          {extra && (
+            <>
+              {extra}
+              <DropdownMenuSeparator />
+            </>
+          )}
           <DropdownMenuItem onSelect={() => setDialog('edit')}>
             <PencilIcon />
             Edit

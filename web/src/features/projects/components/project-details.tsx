@@ -30,7 +30,8 @@ function BackLink() {
 }
 
 /** One project: loads it, and shows a not-found state for an unknown id. */
-export function ProjectDetails({ id }: { id: string }) {
+/** `actions` (beside Edit and Delete) and `sections` (below the details) come from other features, composed by the route. */
+export function ProjectDetails({ id, actions, sections }: { id: string; actions?: ReactNode; sections?: ReactNode }) {
   const query = useProject(id)
 
   if (query.isPending) return <ProjectDetailsSkeleton />
@@ -68,10 +69,10 @@ export function ProjectDetails({ id }: { id: string }) {
       </div>
     )
   }
-  return <ProjectDetailsView project={query.data} />
+  return <ProjectDetailsView project={query.data} actions={actions} sections={sections} />
 }
 
-function ProjectDetailsView({ project }: { project: Project }) {
+function ProjectDetailsView({ project, actions, sections }: { project: Project; actions?: ReactNode; sections?: ReactNode }) {
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null)
   const navigate = useNavigate()
   const canWrite = useCan('projects:write')
@@ -92,16 +93,25 @@ function ProjectDetailsView({ project }: { project: Project }) {
             <p className="text-sm text-muted-foreground italic">No description</p>
           )}
         </div>
-        {canWrite && (
-          <div className="flex shrink-0 gap-2">
-            <Button variant="outline" onClick={() => setDialog('edit')}>
-              <PencilIcon />
-              Edit
-            </Button>
-            <Button variant="outline" onClick={() => setDialog('delete')} className="text-destructive hover:text-destructive">
-              <Trash2Icon />
-              Delete
-            </Button>
+        {(canWrite || actions) && (
+          <div className="flex shrink-0 flex-wrap gap-2">
+            {actions}
+            {canWrite && (
+              <>
+                <Button variant="outline" onClick={() => setDialog('edit')}>
+                  <PencilIcon />
+                  Edit
+                </Button>
+                <Button
+                  variant="outline"
+                  onClick={() => setDialog('delete')}
+                  className="text-destructive hover:text-destructive"
+                >
+                  <Trash2Icon />
+                  Delete
+                </Button>
+              </>
+            )}
           </div>
         )}
       </header>
@@ -142,6 +152,8 @@ function ProjectDetailsView({ project }: { project: Project }) {
           </CardContent>
         </Card>
       </div>
+
+      {sections}
 
       {canWrite && (
         <>

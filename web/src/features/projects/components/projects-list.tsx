@@ -9,6 +9,7 @@ import { useCursorPagination } from '@/hooks/use-cursor-pagination'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 
 import { PROJECTS_PAGE_SIZE, useProjects } from '../api/get-projects'
+import type { Project } from '../api/types'
 import { useProjectFilters } from '../hooks/use-project-filters'
 import { ProjectsPagination } from './projects-pagination'
 import { ProjectsTable, ProjectsTableSkeleton } from './projects-table'
@@ -18,7 +19,13 @@ const SEARCH_DEBOUNCE_MS = 300
 
 /** The projects table with its search, status filter, pagination and every loading, empty and error state. */
 /** `onCreate` is left out for roles that may not create projects: the empty state then only explains. */
-export function ProjectsList({ onCreate }: { onCreate?: () => void }) {
+export function ProjectsList({
+  onCreate,
+  rowActions,
+}: {
+  onCreate?: () => void
+  rowActions?: (project: Project) => ReactNode
+}) {
   const filters = useProjectFilters()
   const { q, setQ } = filters
   const [search, setSearch] = useState(q)
@@ -104,7 +111,7 @@ export function ProjectsList({ onCreate }: { onCreate?: () => void }) {
       />
     )
   } else {
-    body = <ProjectsTable projects={query.data.items} label="Projects" />
+    body = <ProjectsTable projects={query.data.items} label="Projects" rowActions={rowActions} />
   }
 
   return (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 
 import { RelativeTime } from '@/components/relative-time'
@@ -27,7 +28,16 @@ function Columns({ actions }: { actions: boolean }) {
   )
 }
 
-export function ProjectsTable({ projects, label }: { projects: Project[]; label: string }) {
+export function ProjectsTable({
+  projects,
+  label,
+  rowActions,
+}: {
+  projects: Project[]
+  label: string
+  /** More items for each row's menu, from other features. */
+  rowActions?: (project: Project) => ReactNode
+}) {
   const canWrite = useCan('projects:write')
   return (
     <Table aria-label={label} className="table-fixed">
@@ -64,7 +74,7 @@ export function ProjectsTable({ projects, label }: { projects: Project[]; label:
             </TableCell>
             {canWrite && (
               <TableCell className="text-right">
-                <ProjectActionsMenu project={project} />
+                <ProjectActionsMenu project={project} extra={rowActions?.(project)} />
               </TableCell>
             )}
           </TableRow>

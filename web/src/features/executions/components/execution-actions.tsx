@@ -1,0 +1,107 @@
+import { ChevronDownIcon, Loader2Icon, RotateCcwIcon, SquareIcon } from 'lucide-react'
+import { useState } from 'react'
+import { useNavigate } from 'react-router'
+import { toast } from 'sonner'
+
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from '@/components/ui/alert-dialog'
+import { Button } from '@/components/ui/button'
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
+
+import { useCancelExecution } from '../api/cancel-execution'
+import { useRerunExecution } from '../api/rerun-execution'
+import type { ExecutionDetail } from '../api/types'
+import { isActive } from '../lib/status'
+
+/** Cancel (while it runs, after confirming) and Re-run (once it ended): for operators. */
+export function ExecutionActions({ execution }: { execution: ExecutionDetail }) {
+  return isActive(execution.status) ? <CancelButton execution={execution} /> : <RerunMenu execution={execution} />
+}
+
+function CancelButton({ execution }: { execution: ExecutionDetail }) {
+  const [open, setOpen] = useState(false)
+  const cancel = useCancelExecution()
+  const pending = cancel.isPending
+
+  const confirm = () =>
+    cancel.mutate(execution.id, {
+      onSuccess: () => {
+        setOpen(false)
+        toast.success('Cancelling the execution', { description: 'Its running tasks are being stopped.' })
+      },
+      onError: (error) => {
+        setOpen(false)
+        toast.error('Could not cancel the execution', { description: error.message })
+      },
+    })
+
+  return (
+    <>
+      <Button variant="outline" onClick={() => setOpen(true)} className="text-destructive hover:text-destructive">
+        <SquareIcon />
+        Cancel
+      </Button>
+      <AlertDialog open={open} onOpenChange={(next) => !pending && setOpen(next)}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Cancel “{execution.name}”?</AlertDialogTitle>
+            <AlertDialogDescription>
+              Running tasks are stopped and tasks that have not started will not run. What the agents already changed in
+              the workspace stays.
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel disabled={pending}>Keep running</AlertDialogCancel>
+            <Button variant="destructive" onClick={confirm} disabled={pending}>
+              {pending && <Loader2Icon className="animate-spin" />}
+              {pending ? 'Cancelling…' : 'Cancel execution'}
+            </Button>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </>
+  )
+}
+
+function RerunMenu({ execution }: { execution: ExecutionDetail }) {
+  const rerun = useRerunExecution()
+  const navigate = useNavigate()
+  const anyUnfinished = execution.totals.completed < execution.totals.tasks
+
+  const run = (failedOnly: boolean) =>
+    rerun.mutate(
+      { id: execution.id, failedOnly },
+      {
+        onSuccess: (created) => {
+          toast.success(failedOnly ? 'Re-running the tasks that did not complete' : 'Re-running every task')
+          void navigate(`/executions/${created.id}`)
+        },
+        onError: (error) => toast.error('Could not re-run the execution', { description: error.message }),
+      },
+    )
+
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="outline" disabled={rerun.isPending}>
+          {rerun.isPending ? <Loader2Icon className="animate-spin" /> : <RotateCcwIcon />}
+          Re-run
+          <ChevronDownIcon className="opacity-60" />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end">
+        <DropdownMenuItem onSelect={() => run(false)}>All tasks</DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => run(true)} disabled={!anyUnfinished}>
+          Only failed tasks
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  )
+}
