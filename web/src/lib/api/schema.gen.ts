@@ -361,21 +361,24 @@ export interface components {
             config: Record<string, unknown>;
             /** Format: date-time */
             created_at: string;
-            description?: string | null;
+            description: string | null;
             /** @description Stable identifier (a UUID v7 for projects created by Baton). */
             id: string;
             name: string;
             status: components["schemas"]["ProjectStatus"];
             /** Format: date-time */
             updated_at: string;
-            /** @description Absolute path of the directory the project's agents work in. */
-            workspace_dir?: string | null;
+            /**
+             * @description Absolute path of the directory the project's agents work in (null only for rows written
+             *     by other tools).
+             */
+            workspace_dir: string | null;
         };
         /** @description One page of projects, newest first. */
         ProjectPage: {
             items: components["schemas"]["Project"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
-            next_cursor?: string | null;
+            next_cursor: string | null;
             /**
              * Format: int64
              * @description How many projects match the filters, across all pages.
