@@ -1,5 +1,8 @@
 import path from 'node:path'
 
+import type { APIRequestContext } from '@playwright/test'
+
+import { ADMIN, loginThroughApi } from './auth-helpers'
 import { expect, test } from './fixtures'
 
 // On demand only (npm run screenshots): pictures for the README and for reviewing the look.
@@ -20,10 +23,37 @@ const SEED = [
   },
 ]
 
+const USERS = [
+  { username: 'maria', password: 'maria-password-1', role: 'operator' },
+  { username: 'sam', password: 'sam-password-12', role: 'viewer' },
+  { username: 'priya', password: 'priya-password-1', role: 'admin' },
+]
+
+const TOKENS = [
+  { name: 'claude hooks on laptop', role: 'ingest' },
+  { name: 'grafana dashboard', role: 'viewer' },
+]
+
+async function seedAccounts(request: APIRequestContext) {
+  for (const user of USERS) await request.post('/api/users', { data: user })
+  const existing = (await (await request.get('/api/tokens')).json()) as { name: string }[]
+  for (const token of TOKENS) {
+    if (!existing.some((t) => t.name === token.name)) await request.post('/api/tokens', { data: token })
+  }
+  // Something in the audit log besides our own changes: a failed sign-in and a teammate's sign-in.
+  await request.post('/api/auth/login', { data: { username: 'sam', password: 'wrong-password' } })
+  await request.post('/api/auth/login', { data: { username: 'maria', password: 'maria-password-1' } })
+}
+
 test.describe('@screenshots', () => {
   let checkoutId = ''
 
-  test.beforeAll(async ({ request }) => {
+  test.beforeAll(async ({ playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL })
+    const { access_token } = await loginThroughApi(anonymous, ADMIN)
+    await anonymous.dispose()
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${access_token}` } })
+    await seedAccounts(request)
     for (const project of SEED) {
       const response = await request.post('/api/projects', { data: project })
       if (response.status() === 201) {
@@ -35,6 +65,7 @@ test.describe('@screenshots', () => {
       const list = await request.get('/api/projects?q=Checkout%20redesign')
       checkoutId = ((await list.json()) as { items: { id: string }[] }).items[0]?.id ?? ''
     }
+    await request.dispose()
   })
 
   for (const theme of ['light', 'dark'] as const) {
@@ -62,8 +93,49 @@ test.describe('@screenshots', () => {
       await page.goto(`/projects/${checkoutId}`)
       await expect(page.getByRole('heading', { name: 'Checkout redesign', level: 1 })).toBeVisible()
       await page.screenshot({ path: `${OUT}/project-detail-${theme}.png` })
+
+      await page.goto('/settings/users')
+      await expect(page.getByRole('table', { name: 'Users' }).getByText('maria')).toBeVisible()
+      await page.screenshot({ path: `${OUT}/settings-users-${theme}.png` })
+
+      await page.goto('/settings/tokens')
+      await expect(page.getByRole('table', { name: 'API tokens' }).getByText('grafana dashboard')).toBeVisible()
+      await page.screenshot({ path: `${OUT}/settings-tokens-${theme}.png` })
+      await page.getByRole('button', { name: 'Create token' }).first().click()
+      const dialog = page.getByRole('dialog', { name: 'Create API token' })
+      await dialog.getByLabel('Name').fill(`CI pipeline (${theme})`)
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: `${OUT}/settings-token-create-${theme}.png` })
+      await dialog.getByRole('button', { name: 'Create token' }).click()
+      await expect(page.getByText('it will not be shown again')).toBeVisible()
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: `${OUT}/settings-token-created-${theme}.png` })
+      await page.getByRole('button', { name: 'Done' }).click()
+
+      await page.goto('/settings/audit')
+      await expect(page.getByRole('table', { name: 'Audit log' }).getByText('token.create').first()).toBeVisible()
+      await page.screenshot({ path: `${OUT}/settings-audit-${theme}.png` })
     })
   }
+
+  test.describe('signed out', () => {
+    test.use({ account: null })
+    for (const theme of ['light', 'dark'] as const) {
+      test(`sign-in, ${theme}`, async ({ page, consoleProblems }) => {
+        consoleProblems.allowHttpStatus(401)
+        await page.addInitScript((t) => localStorage.setItem('baton-theme', t), theme)
+        await page.setViewportSize({ width: 1280, height: 800 })
+        await page.goto('/sign-in')
+        await expect(page.getByRole('heading', { name: 'Sign in to Baton' })).toBeVisible()
+        await page.screenshot({ path: `${OUT}/sign-in-${theme}.png` })
+        await page.getByLabel('Username').fill('admin')
+        await page.getByLabel('Password').fill('not-the-password')
+        await page.getByRole('button', { name: 'Sign in' }).click()
+        await expect(page.getByRole('alert')).toBeVisible()
+        await page.screenshot({ path: `${OUT}/sign-in-error-${theme}.png` })
+      })
+    }
+  })
 
   test('phone, light', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 })

@@ -143,6 +143,7 @@ impl Application {
     ) -> anyhow::Result<()> {
         let Self { listener, state, cors_origins } = self;
         let stop = CancellationToken::new();
+        tokio::spawn(sync_users(state.clone(), stop.clone()));
         let router = router(state.clone(), &cors_origins)?;
         let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown({
@@ -192,6 +193,21 @@ pub fn router(state: AppState, cors_origins: &[String]) -> anyhow::Result<Router
         None => router,
     };
     Ok(router.with_state(state))
+}
+
+/// Every few seconds, picks up user changes made by the CLI in another process.
+async fn sync_users(state: AppState, stop: CancellationToken) {
+    let mut every = tokio::time::interval(Duration::from_secs(5));
+    loop {
+        tokio::select! {
+            _ = every.tick() => {
+                if let Err(error) = state.auth.sync_users().await {
+                    warn!(error = format!("{error:#}"), "could not reload users");
+                }
+            }
+            () = stop.cancelled() => return,
+        }
+    }
 }
 
 /// Creates the `admin` user on a database that has no user yet. The password comes from

@@ -38,6 +38,6 @@ export const ROLE_LABELS: Record<TokenRole, string> = {
 export const ROLE_DESCRIPTIONS: Record<TokenRole, string> = {
   viewer: 'Sees everything: projects, executions and their output. Changes nothing.',
   operator: 'Also creates, edits and deletes projects, and starts and stops executions.',
-  admin: 'Also manages users, API tokens and reads the audit log.',
+  admin: 'Also manages users and API tokens, and reads the audit log.',
   ingest: 'Only posts events (agent hooks, notifications). Cannot read anything: the safest choice for scripts.',
 }

@@ -68,12 +68,22 @@ impl Auth {
 
     /// Checks a bearer token (an access token or an API token). The socket handshake calls this
     /// too, so both doors have the same lock.
-    pub fn authenticate(&self, bearer: &str) -> Result<Principal, AppError> {
+    pub async fn authenticate(&self, bearer: &str) -> Result<Principal, AppError> {
         if bearer.starts_with(secrets::API_TOKEN_PREFIX) {
             let hash = secrets::hash(bearer);
-            let token = read(&self.api_tokens).get(&hash).cloned();
-            let token = token
-                .ok_or_else(|| AppError::Unauthenticated("the API token is unknown or revoked".into()))?;
+            let cached = read(&self.api_tokens).get(&hash).cloned();
+            let token = match cached {
+                Some(token) => token,
+                // Made by `baton token create` in another process: look it up once.
+                None => {
+                    let token =
+                        store::api_tokens::find_active(&self.db.reader, &hash).await?.ok_or_else(|| {
+                            AppError::Unauthenticated("the API token is unknown or revoked".into())
+                        })?;
+                    self.token_created(token.clone());
+                    token
+                }
+            };
             self.touch(&token.id);
             return Ok(Principal {
                 id: token.id,
@@ -109,6 +119,16 @@ impl Auth {
             exp: now + jwt::ACCESS_TOKEN_SECONDS,
         };
         (self.keys.sign(&claims), jwt::ACCESS_TOKEN_SECONDS)
+    }
+
+    /// Reloads every user's epoch and disabled flag from the database, so changes made by
+    /// `baton user ...` in another process take effect here too.
+    pub async fn sync_users(&self) -> anyhow::Result<()> {
+        let users = store::users::list(&self.db.reader).await?;
+        let fresh: HashMap<String, (i64, bool)> =
+            users.iter().map(|u| (u.id.clone(), (u.session_epoch, u.disabled))).collect();
+        *write(&self.sessions) = fresh;
+        Ok(())
     }
 
     /// Mirrors a user's current epoch and disabled flag (after any change to them).

@@ -83,7 +83,7 @@ impl FromRequestParts<AppState> for Principal {
                 "sign in, or send an API token as `Authorization: Bearer <token>`".into(),
             )
         })?;
-        let mut principal = app.auth.authenticate(token)?;
+        let mut principal = app.auth.authenticate(token).await?;
         principal.ip = client_ip(parts);
         // Ingest tokens sit in agents' paths and post at machine speed; their volume is bounded
         // by the ingest endpoints themselves.

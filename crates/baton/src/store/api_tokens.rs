@@ -57,6 +57,22 @@ pub async fn list_active(db: impl SqliteExecutor<'_>) -> anyhow::Result<Vec<ApiT
     rows.into_iter().map(ApiTokenRecord::try_from).collect()
 }
 
+/// The active token with this hash, if any.
+pub async fn find_active(
+    db: impl SqliteExecutor<'_>,
+    token_hash: &str,
+) -> anyhow::Result<Option<ApiTokenRecord>> {
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT t.id, t.name, t.role, t.prefix, t.token_hash, u.username AS created_by, t.created_at, t.last_used_at \
+         FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by \
+         WHERE t.token_hash = ? AND t.revoked_at IS NULL",
+    )
+    .bind(token_hash)
+    .fetch_optional(db)
+    .await?;
+    row.map(ApiTokenRecord::try_from).transpose()
+}
+
 pub async fn insert(db: impl SqliteExecutor<'_>, token: &ApiTokenRecord) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO api_tokens (id, name, role, prefix, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

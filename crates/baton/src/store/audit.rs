@@ -47,7 +47,8 @@ pub async fn insert(db: impl SqliteExecutor<'_>, entry: &NewAuditEntry<'_>) -> s
     .bind(entry.action)
     .bind(entry.resource_type)
     .bind(entry.resource_id)
-    .bind(entry.detail.to_string())
+    // Every entry has an object of details, if an empty one.
+    .bind(if entry.detail.is_null() { "{}".to_owned() } else { entry.detail.to_string() })
     .bind(entry.ip)
     .execute(db)
     .await?;
@@ -117,7 +118,11 @@ pub async fn list(
                 action: row.action,
                 resource_type: row.resource_type,
                 resource_id: row.resource_id,
-                detail: row.detail.and_then(|d| serde_json::from_str(&d).ok()).unwrap_or(Value::Null),
+                detail: row
+                    .detail
+                    .and_then(|d| serde_json::from_str(&d).ok())
+                    .filter(|d: &Value| !d.is_null())
+                    .unwrap_or_else(|| Value::Object(Default::default())),
                 ip: row.ip,
             })
         })

@@ -78,9 +78,11 @@ fn bad_command_line_input_is_refused_with_one_sentence() {
 }
 
 #[tokio::test]
-async fn a_token_made_on_the_command_line_works_against_the_server() {
+async fn a_token_made_on_the_command_line_works_against_the_running_server() {
     let data = tempfile::tempdir().expect("temp");
     let dir = data.path().join("data");
+    let app = crate::helpers::spawn_app_in(&dir).await;
+
     let (code, token, err) = baton(
         &[
             "token",
@@ -97,11 +99,28 @@ async fn a_token_made_on_the_command_line_works_against_the_server() {
     assert_eq!(code, Some(0), "{err}");
     let token = token.trim();
     assert!(token.starts_with("baton_"), "{token}");
-
-    let app = crate::helpers::spawn_app_in(&dir).await;
     let response = app.client.get(app.url("/api/projects")).bearer_auth(token).send().await.expect("request");
 
     assert_eq!(response.status(), reqwest::StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_password_changed_on_the_command_line_ends_the_sessions_of_the_running_server() {
+    let data = tempfile::tempdir().expect("temp");
+    let dir = data.path().join("data");
+    let app = crate::helpers::spawn_app_in(&dir).await;
+    let token = app.user_token("pat", "operator").await;
+
+    let (code, _, err) = baton(
+        &["user", "passwd", "pat", "--password-stdin", "--data-dir", dir.to_str().expect("utf-8")],
+        "pat-new-password\n",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    // The server reloads users every few seconds; do it now rather than wait.
+    app.state.auth.sync_users().await.expect("sync");
+    let response = app.client.get(app.url("/api/auth/me")).bearer_auth(&token).send().await.expect("request");
+
+    assert_eq!(response.status(), reqwest::StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]

@@ -54,8 +54,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <TableCell className="max-w-0">
                 <span className="block truncate" title={entry.resource_id ?? undefined}>
                   {entry.resource_type}
+                  {/* Ids are UUIDv7: the start is a timestamp shared by neighbours, the end tells them apart. */}
                   {entry.resource_id && (
-                    <span className="ml-1.5 font-mono text-xs text-muted-foreground">{entry.resource_id.slice(0, 8)}</span>
+                    <span className="ml-1.5 font-mono text-xs text-muted-foreground">…{entry.resource_id.slice(-8)}</span>
                   )}
                 </span>
               </TableCell>

@@ -6,6 +6,7 @@ import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
+import { Textarea } from '@/components/ui/textarea'
 import { fieldErrorsOf } from '@/lib/api-client'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type TokenRole } from '@/lib/permissions'
 import { cn } from '@/lib/utils'
@@ -165,13 +166,14 @@ function TokenCreated({ token, onDone }: { token: CreatedToken; onDone: () => vo
       </div>
       <FormField label="Token">
         {(props) => (
-          <div className="flex gap-2">
-            <Input
+          <div className="flex items-start gap-2">
+            <Textarea
               {...props}
               readOnly
+              rows={2}
               value={token.token}
               onFocus={(e) => e.currentTarget.select()}
-              className="font-mono text-xs"
+              className="min-h-0 resize-none font-mono text-xs break-all"
             />
             <Button variant="outline" onClick={() => void copy()} className="w-24 shrink-0">
               {copied ? <CheckIcon /> : <CopyIcon />}

@@ -67,42 +67,42 @@ export function TokensList({ onCreate }: { onCreate: () => void }) {
 function TokensTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token: ApiToken) => void }) {
   return (
     <Table aria-label="API tokens" className="table-fixed">
-        <Columns />
-        <TableBody>
-          {tokens.map((token) => (
-            <TableRow key={token.id}>
-              <TableCell className="max-w-0">
-                <span className="block truncate font-medium" title={token.name}>
-                  {token.name}
-                </span>
-              </TableCell>
-              <TableCell>
-                <RoleBadge role={token.role} />
-              </TableCell>
-              <TableCell>
-                <code className="font-mono text-xs text-muted-foreground">{token.prefix}…</code>
-              </TableCell>
-              <TableCell className="hidden max-w-0 truncate text-muted-foreground md:table-cell">{token.created_by ?? '—'}</TableCell>
-              <TableCell className="hidden text-muted-foreground sm:table-cell">
-                <RelativeTime value={token.created_at} />
-              </TableCell>
-              <TableCell className="hidden text-muted-foreground sm:table-cell">
-                {token.last_used_at ? <RelativeTime value={token.last_used_at} /> : 'Never'}
-              </TableCell>
-              <TableCell className="text-right">
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  className="text-destructive hover:bg-destructive/10 hover:text-destructive"
-                  aria-label={`Revoke ${token.name}`}
-                  onClick={() => onRevoke(token)}
-                >
-                  Revoke
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
+      <Columns />
+      <TableBody>
+        {tokens.map((token) => (
+          <TableRow key={token.id}>
+            <TableCell className="max-w-0">
+              <span className="block truncate font-medium" title={token.name}>
+                {token.name}
+              </span>
+            </TableCell>
+            <TableCell>
+              <RoleBadge role={token.role} />
+            </TableCell>
+            <TableCell>
+              <code className="font-mono text-xs text-muted-foreground">{token.prefix}…</code>
+            </TableCell>
+            <TableCell className="hidden max-w-0 truncate text-muted-foreground md:table-cell">{token.created_by ?? '—'}</TableCell>
+            <TableCell className="hidden text-muted-foreground sm:table-cell">
+              <RelativeTime value={token.created_at} />
+            </TableCell>
+            <TableCell className="hidden text-muted-foreground sm:table-cell">
+              {token.last_used_at ? <RelativeTime value={token.last_used_at} /> : 'Never'}
+            </TableCell>
+            <TableCell className="text-right">
+              <Button
+                variant="ghost"
+                size="sm"
+                className="text-destructive hover:bg-destructive/10 hover:text-destructive"
+                aria-label={`Revoke ${token.name}`}
+                onClick={() => onRevoke(token)}
+              >
+                Revoke
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
     </Table>
   )
 }
