@@ -131,10 +131,7 @@ async fn list_executions(
     AppQuery(params): AppQuery<ListParams>,
 ) -> Result<Json<ExecutionPage>, AppError> {
     let mut errors = FieldErrors::new();
-    let limit = params.limit.unwrap_or(50);
-    if !(1..=200).contains(&limit) {
-        errors.add("limit", format!("must be between 1 and 200 (got {limit})"));
-    }
+    let (limit, after) = super::pagination::page(params.limit, params.cursor, &mut errors);
     let mut time = |field: &str, value: Option<String>| {
         value.and_then(|v| {
             errors.check(field, Timestamp::from_db(&v).map_err(|_| "must be an RFC 3339 time".to_owned()))
@@ -142,13 +139,6 @@ async fn list_executions(
     };
     let since = time("since", params.since);
     let until = time("until", params.until);
-    let after = params.cursor.filter(|c| !c.is_empty()).and_then(|c| {
-        let cursor = Cursor::decode(&c);
-        if cursor.is_none() {
-            errors.add("cursor", "is not a cursor this server issued");
-        }
-        cursor
-    });
     errors.into_result()?;
     let filter = ListFilter {
         project_id: params.project_id,

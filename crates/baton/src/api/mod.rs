@@ -27,6 +27,8 @@ pub mod executions;
 pub mod extract;
 /// `GET /api/health`.
 pub mod health;
+/// `limit` and `cursor` of newest-first lists.
+pub mod pagination;
 /// Plans of projects.
 pub mod plans;
 /// `/api/projects`: the seed's five project endpoints.

@@ -22,7 +22,7 @@ use crate::{
         timestamp::Timestamp,
     },
     error::{AppError, ErrorBody},
-    store::{self, cursor::Cursor, projects::ListFilter},
+    store::{self, projects::ListFilter},
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -32,10 +32,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         delete_project
     ))
 }
-
-/// The most projects one page may hold.
-const MAX_LIMIT: u32 = 200;
-const DEFAULT_LIMIT: u32 = 50;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -86,17 +82,7 @@ async fn list_projects(
 
 fn list_filter(params: ListParams) -> Result<ListFilter, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let limit = params.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        errors.add("limit", format!("must be between 1 and {MAX_LIMIT} (got {limit})"));
-    }
-    let after = params.cursor.filter(|c| !c.is_empty()).and_then(|cursor| {
-        let decoded = Cursor::decode(&cursor);
-        if decoded.is_none() {
-            errors.add("cursor", "is not a cursor this server issued");
-        }
-        decoded
-    });
+    let (limit, after) = super::pagination::page(params.limit, params.cursor, &mut errors);
     errors.into_result()?;
     let q = params.q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty());
     Ok(ListFilter { status: params.status, q, after, limit })
