@@ -333,3 +333,35 @@ async fn a_missing_agent_executable_fails_the_task_with_a_clear_reason() {
     assert_eq!(execution["status"], "failed");
     assert!(tasks(&execution)["t"]["error"].as_str().expect("error").contains("not found"), "{execution}");
 }
+
+#[tokio::test]
+async fn logs_stream_as_server_sent_events_until_the_execution_ends() {
+    let app = spawn_app().await;
+    let id = start_plan(
+        &app,
+        json!({"name": "streamed", "tasks": [task("only", &[], "stream me [fake:delay=100]")]}),
+    )
+    .await;
+
+    // Opened while the task runs; the stream ends by itself once the execution has ended.
+    let response = app
+        .client
+        .get(app.url(&format!("/api/executions/{id}/logs")))
+        .bearer_auth(&app.token)
+        .header("accept", "text/event-stream")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.headers()["content-type"], "text/event-stream");
+    let body = tokio::time::timeout(Duration::from_secs(30), response.text())
+        .await
+        .expect("the stream ends")
+        .expect("body");
+
+    let seqs: Vec<i64> =
+        body.lines().filter_map(|l| l.strip_prefix("id: ")).map(|s| s.parse().expect("seq")).collect();
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]), "increasing, no duplicates: {seqs:?}");
+    let stored: Value = app.get(&format!("/api/executions/{id}/logs")).await.json().await.expect("json");
+    assert_eq!(seqs.len(), stored["items"].as_array().expect("items").len(), "every stored entry was sent");
+    assert!(body.contains("event: end"));
+}
