@@ -147,3 +147,69 @@ test.describe('@screenshots', () => {
     await page.screenshot({ path: `${OUT}/navigation-mobile.png` })
   })
 })
+
+test.describe('@screenshots executions', () => {
+  let completedId = ''
+  let runningId = ''
+
+  test.beforeAll(async ({ playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL })
+    const login = await anonymous.post('/api/auth/login', { data: { username: 'admin', password: 'admin-password-e2e' } })
+    const { access_token } = (await login.json()) as { access_token: string }
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${access_token}` } })
+    const projects = (await (await request.get('/api/projects?q=Example')).json()) as { items: { id: string }[] }
+    const example = projects.items[0]!.id
+    const start = async (projectId: string) => ((await (await request.post(`/api/projects/${projectId}/start`, { data: {} })).json()) as { id: string }).id
+    completedId = await start(example)
+    for (let i = 0; i < 40; i++) {
+      const detail = (await (await request.get(`/api/executions/${completedId}`)).json()) as { status: string }
+      if (detail.status === 'completed') break
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+    // A second plan of the example project that stops half way, to show a running execution.
+    const plan = await request.post(`/api/projects/${example}/plans`, {
+      data: {
+        name: 'payments-hardening',
+        tasks: [
+          { id: 'audit', agent: 'security-specialist', prompt: 'Audit the payment flow [fake:delay=40]' },
+          { id: 'fix-csrf', agent: 'backend-expert', prompt: 'Fix the CSRF gap [fake:delay=60]', depends_on: ['audit'] },
+          { id: 'rate-limit', agent: 'backend-expert', prompt: 'Rate-limit the API [fake:hang]', depends_on: ['audit'] },
+          { id: 'pen-test', agent: 'qa-test-engineer', prompt: 'Re-test [fake:hang]', depends_on: ['fix-csrf'] },
+          { id: 'release', agent: 'devops-sre-expert', prompt: 'Ship it', depends_on: ['rate-limit', 'pen-test'] },
+        ],
+      },
+    })
+    const planId = ((await plan.json()) as { id: string }).id
+    runningId = ((await (await request.post(`/api/projects/${example}/start`, { data: { plan_id: planId } })).json()) as { id: string }).id
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    await request.dispose()
+    await anonymous.dispose()
+  })
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`desktop, ${theme}`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('baton-theme', t), theme)
+      await page.setViewportSize({ width: 1280, height: 800 })
+
+      await page.goto('/executions')
+      await expect(page.getByRole('link', { name: 'checkout-feature' }).first()).toBeVisible()
+      await expect(page.getByText('7/7 done').first()).toBeVisible()
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: `${OUT}/executions-${theme}.png` })
+
+      // Taller, not full-page: the sidebar is fixed and would be cut in a full-page picture.
+      await page.setViewportSize({ width: 1280, height: 1300 })
+      await page.goto(`/executions/${completedId}`)
+      await expect(page.getByText('7/7 completed')).toBeVisible()
+      const log = page.getByRole('log', { name: 'Log' })
+      await log.locator('[data-kind="tool_use"]').first().getByText('Input').click()
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: `${OUT}/execution-detail-${theme}.png` })
+
+      await page.goto(`/executions/${runningId}`)
+      await expect(page.getByRole('table', { name: 'Tasks' }).locator('[data-task="rate-limit"]')).toContainText('Running')
+      await page.waitForTimeout(1500)
+      await page.screenshot({ path: `${OUT}/execution-running-${theme}.png` })
+    })
+  }
+})

@@ -1,4 +1,9 @@
-use std::{collections::HashSet, convert::Infallible, path::PathBuf, time::Duration};
+use std::{
+    collections::{HashMap, HashSet},
+    convert::Infallible,
+    path::PathBuf,
+    time::Duration,
+};
 
 use axum::{
     Json,
@@ -99,10 +104,18 @@ pub struct Rerun {
     pub failed_only: bool,
 }
 
+/// An execution as listed, with its tasks counted by state.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExecutionSummary {
+    #[serde(flatten)]
+    pub execution: Execution,
+    pub totals: Totals,
+}
+
 /// One page of executions, newest first.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ExecutionPage {
-    pub items: Vec<Execution>,
+    pub items: Vec<ExecutionSummary>,
     pub next_cursor: Option<String>,
 }
 
@@ -156,6 +169,19 @@ async fn list_executions(
             .map(|created| Cursor::new(created, last.id.clone()).encode()),
         _ => None,
     };
+    let ids: Vec<String> = items.iter().map(|e| e.id.clone()).collect();
+    let mut attempts: HashMap<String, Vec<(String, TaskStatus, i64)>> = HashMap::new();
+    for (execution_id, task_id, status, attempt) in store::tasks::states_of(&app.db.reader, &ids).await? {
+        attempts.entry(execution_id).or_default().push((task_id, status, attempt));
+    }
+    let items = items
+        .into_iter()
+        .map(|execution| {
+            let mine = attempts.get(&execution.id).map(Vec::as_slice).unwrap_or_default();
+            let totals = totals_of(&execution, mine.iter().map(|(t, s, a)| (t.as_str(), *s, *a)));
+            ExecutionSummary { execution, totals }
+        })
+        .collect();
     Ok(Json(ExecutionPage { items, next_cursor }))
 }
 
@@ -482,16 +508,26 @@ pub async fn detail(app: &AppState, id: &str) -> Result<ExecutionDetail, AppErro
 }
 
 fn totals(execution: &Execution, tasks: &[TaskAttempt]) -> Totals {
-    let mut latest: std::collections::HashMap<&str, &TaskAttempt> = std::collections::HashMap::new();
-    for task in tasks {
-        let entry = latest.entry(task.task_id.as_str()).or_insert(task);
-        if task.attempt > entry.attempt {
-            *entry = task;
+    totals_of(execution, tasks.iter().map(|t| (t.task_id.as_str(), t.status, t.attempt)))
+}
+
+/// Counts each task's latest attempt by state; `attempts` are (task id, status, attempt number).
+fn totals_of<'a>(
+    execution: &Execution,
+    attempts: impl Iterator<Item = (&'a str, TaskStatus, i64)>,
+) -> Totals {
+    let mut latest: HashMap<&str, (TaskStatus, i64)> = HashMap::new();
+    let mut count = 0;
+    for (task, status, attempt) in attempts {
+        count += 1;
+        let entry = latest.entry(task).or_insert((status, attempt));
+        if attempt > entry.1 {
+            *entry = (status, attempt);
         }
     }
-    let mut totals = Totals { tasks: latest.len(), attempts: tasks.len(), ..Totals::default() };
-    for task in latest.values() {
-        match task.status {
+    let mut totals = Totals { tasks: latest.len(), attempts: count, ..Totals::default() };
+    for (status, _) in latest.values() {
+        match status {
             TaskStatus::Pending => totals.pending += 1,
             TaskStatus::Running => totals.running += 1,
             TaskStatus::Completed => totals.completed += 1,

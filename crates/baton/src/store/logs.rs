@@ -137,18 +137,27 @@ pub async fn insert_metrics(
 }
 
 /// A named number recorded for an execution.
-#[derive(Debug, Clone, Serialize, ToSchema, FromRow)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Metric {
     pub metric_name: Option<String>,
     pub metric_value: Option<f64>,
-    pub recorded_at: Option<String>,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub recorded_at: Option<Timestamp>,
 }
 
 pub async fn metrics(db: impl SqliteExecutor<'_>, execution_id: &str) -> anyhow::Result<Vec<Metric>> {
-    Ok(sqlx::query_as(
+    let rows: Vec<(Option<String>, Option<f64>, Option<String>)> = sqlx::query_as(
         "SELECT metric_name, metric_value, recorded_at FROM execution_metrics WHERE execution_id = ? ORDER BY id",
     )
     .bind(execution_id)
     .fetch_all(db)
-    .await?)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(metric_name, metric_value, recorded_at)| Metric {
+            metric_name,
+            metric_value,
+            recorded_at: recorded_at.and_then(|t| Timestamp::from_db(&t).ok()),
+        })
+        .collect())
 }

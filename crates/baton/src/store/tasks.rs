@@ -199,3 +199,28 @@ pub async fn running_groups(db: impl SqliteExecutor<'_>, execution_id: &str) -> 
     .fetch_all(db)
     .await?)
 }
+
+/// (execution id, task id, status, attempt) of every attempt of these executions: enough to count
+/// a page of executions' tasks in one query.
+pub async fn states_of(
+    db: impl SqliteExecutor<'_>,
+    execution_ids: &[String],
+) -> anyhow::Result<Vec<(String, String, TaskStatus, i64)>> {
+    if execution_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = sqlx::QueryBuilder::new(
+        "SELECT execution_id, task_id, status, attempt FROM agent_tasks WHERE execution_id IN (",
+    );
+    let mut ids = query.separated(", ");
+    for id in execution_ids {
+        ids.push_bind(id);
+    }
+    query.push(")");
+    let rows: Vec<(String, String, String, i64)> = query.build_query_as().fetch_all(db).await?;
+    rows.into_iter()
+        .map(|(execution, task, status, attempt)| {
+            Ok((execution, task, TaskStatus::parse(&status).map_err(anyhow::Error::msg)?, attempt))
+        })
+        .collect()
+}

@@ -606,7 +606,7 @@ export interface components {
         };
         /** @description One page of executions, newest first. */
         ExecutionPage: {
-            items: components["schemas"]["Execution"][];
+            items: components["schemas"]["ExecutionSummary"][];
             next_cursor?: string | null;
         };
         /**
@@ -614,6 +614,10 @@ export interface components {
          * @enum {string}
          */
         ExecutionStatus: "queued" | "running" | "completed" | "failed" | "cancelled" | "interrupted";
+        /** @description An execution as listed, with its tasks counted by state. */
+        ExecutionSummary: components["schemas"]["Execution"] & {
+            totals: components["schemas"]["Totals"];
+        };
         /** @description Whether Baton and its database answer. */
         Health: {
             /**
@@ -677,6 +681,7 @@ export interface components {
             metric_name?: string | null;
             /** Format: double */
             metric_value?: number | null;
+            /** Format: date-time */
             recorded_at?: string | null;
         };
         /**

@@ -20,10 +20,10 @@ export default function ProjectRoute() {
       id={id}
       actions={<ProjectRunControls projectId={id} noDefaultPlan={plans.data ? !plans.data.default_plan_id : false} />}
       sections={
-        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-          <ProjectPlans projectId={id} />
+        <>
           <ProjectExecutions projectId={id} />
-        </div>
+          <ProjectPlans projectId={id} />
+        </>
       }
     />
   )

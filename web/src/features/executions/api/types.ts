@@ -3,9 +3,10 @@ import type { components, paths } from '@/lib/api/schema.gen'
 // Derived from the generated document, never written twice.
 export type Execution = components['schemas']['Execution']
 export type ExecutionDetail = components['schemas']['ExecutionDetail']
+/** An execution as listed: with its tasks counted by state. */
+export type ExecutionSummary = components['schemas']['ExecutionSummary']
 export type ExecutionStatus = components['schemas']['ExecutionStatus']
 export type ExecutionPage = components['schemas']['ExecutionPage']
-export type ExecutionMetrics = components['schemas']['ExecutionMetrics']
 export type ExecutionsParams = NonNullable<paths['/api/executions']['get']['parameters']['query']>
 export type TaskAttempt = components['schemas']['TaskAttempt']
 export type TaskStatus = components['schemas']['TaskStatus']

@@ -30,17 +30,13 @@ function CancelButton({ execution }: { execution: ExecutionDetail }) {
   const cancel = useCancelExecution()
   const pending = cancel.isPending
 
+  // On the promise, not the observer: once the execution ends this button gives way to Re-run.
   const confirm = () =>
-    cancel.mutate(execution.id, {
-      onSuccess: () => {
-        setOpen(false)
-        toast.success('Cancelling the execution', { description: 'Its running tasks are being stopped.' })
-      },
-      onError: (error) => {
-        setOpen(false)
-        toast.error('Could not cancel the execution', { description: error.message })
-      },
-    })
+    cancel
+      .mutateAsync(execution.id)
+      .then(() => toast.success('Cancelling the execution', { description: 'Its running tasks are being stopped.' }))
+      .catch((error: Error) => toast.error('Could not cancel the execution', { description: error.message }))
+      .finally(() => setOpen(false))
 
   return (
     <>

@@ -76,18 +76,28 @@ export function ExecutionLogs({ executionId, taskIds, live }: { executionId: str
   // Auto-scroll: follow new lines while the reader is at the bottom.
   const scrollRef = useRef<HTMLDivElement>(null)
   const [stuck, setStuck] = useState(true)
+  const lastScrollTop = useRef(0)
   const onScroll = () => {
     const el = scrollRef.current
     if (!el) return
-    setStuck(el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX)
+    // Only the reader scrolling up lets go; lines sizing themselves (content-visibility) must not.
+    if (el.scrollTop < lastScrollTop.current - 4) setStuck(false)
+    else if (el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX) setStuck(true)
+    lastScrollTop.current = el.scrollTop
   }
   useLayoutEffect(() => {
     const el = scrollRef.current
-    if (el && live && stuck) el.scrollTop = el.scrollHeight
+    if (el && live && stuck) {
+      el.scrollTop = el.scrollHeight
+      lastScrollTop.current = el.scrollTop
+    }
   }, [lines.length, live, stuck])
   const jumpToLatest = () => {
     const el = scrollRef.current
-    if (el) el.scrollTop = el.scrollHeight
+    if (el) {
+      el.scrollTop = el.scrollHeight
+      lastScrollTop.current = el.scrollTop
+    }
     setStuck(true)
   }
 

@@ -5,8 +5,7 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
 
-import { useExecutionMetrics } from '../api/get-execution-metrics'
-import type { Execution } from '../api/types'
+import type { ExecutionSummary } from '../api/types'
 import { durationBetween, formatCost, formatDuration, formatTokens, formatTokensExact } from '../lib/format'
 import { isActive } from '../lib/status'
 import { ExecutionProgress } from './execution-progress'
@@ -16,12 +15,12 @@ function Columns({ showProject }: { showProject: boolean }) {
   return (
     <TableHeader>
       <TableRow className="hover:bg-transparent">
-        <TableHead className="w-32">Status</TableHead>
+        <TableHead className="w-30">Status</TableHead>
         <TableHead>Name</TableHead>
         {showProject && <TableHead className="hidden lg:table-cell">Project</TableHead>}
         <TableHead className="w-28">Started</TableHead>
         <TableHead className="w-24 text-right">Duration</TableHead>
-        <TableHead className="w-40">Tasks</TableHead>
+        <TableHead className="w-36">Tasks</TableHead>
         <TableHead className="w-24 text-right">Cost</TableHead>
         <TableHead className="hidden w-28 text-right md:table-cell">Tokens</TableHead>
       </TableRow>
@@ -29,13 +28,10 @@ function Columns({ showProject }: { showProject: boolean }) {
   )
 }
 
-/** Task totals are not in the list: each row asks for its execution's metrics (cached forever once it ended). */
-function TasksCell({ execution }: { execution: Execution }) {
+function TasksCell({ execution }: { execution: ExecutionSummary }) {
   const live = isActive(execution.status)
-  const metrics = useExecutionMetrics(execution.id, { live })
-  if (!metrics.data) return <Skeleton className="h-3.5 w-24" />
-  const { totals } = metrics.data
-  if (live) return <ExecutionProgress totals={totals} label={`Progress of ${execution.name}`} className="w-36" />
+  const { totals } = execution
+  if (live) return <ExecutionProgress totals={totals} label={`Progress of ${execution.name}`} className="w-28" />
   return (
     <span className="text-muted-foreground tabular-nums">
       {totals.completed}/{totals.tasks} done
@@ -48,7 +44,7 @@ export function ExecutionsTable({
   label,
   projectName,
 }: {
-  executions: Execution[]
+  executions: ExecutionSummary[]
   label: string
   /** Omitted where every row is of the same project. */
   projectName?: (id: string) => string | undefined

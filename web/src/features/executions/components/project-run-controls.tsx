@@ -81,21 +81,19 @@ function StopButton({ projectId }: { projectId: string }) {
   const [open, setOpen] = useState(false)
   const stop = useStopProject()
   const pending = stop.isPending
+  // On the promise, not the observer: once nothing runs this button unmounts, before the answer is handled.
   const confirm = () =>
-    stop.mutate(projectId, {
-      onSuccess: ({ cancelled }) => {
-        setOpen(false)
+    stop
+      .mutateAsync(projectId)
+      .then(({ cancelled }) =>
         toast.success(
           cancelled.length === 0
             ? 'Nothing was running'
             : `Stopping ${cancelled.length} ${cancelled.length === 1 ? 'execution' : 'executions'}`,
-        )
-      },
-      onError: (error) => {
-        setOpen(false)
-        toast.error('Could not stop the project', { description: error.message })
-      },
-    })
+        ),
+      )
+      .catch((error: Error) => toast.error('Could not stop the project', { description: error.message }))
+      .finally(() => setOpen(false))
   return (
     <>
       <Button variant="outline" onClick={() => setOpen(true)} className="text-destructive hover:text-destructive">
