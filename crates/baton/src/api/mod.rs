@@ -27,6 +27,8 @@ pub mod executions;
 pub mod extract;
 /// `GET /api/health`.
 pub mod health;
+/// Log entries of executions: pages, filters, server-sent events.
+pub mod logs;
 /// `limit` and `cursor` of newest-first lists.
 pub mod pagination;
 /// Plans of projects.
@@ -85,6 +87,7 @@ fn documented_routes() -> OpenApiRouter<AppState> {
         .merge(audit::router())
         .merge(plans::router())
         .merge(executions::router())
+        .merge(logs::router())
         .merge(agents::router())
 }
 

@@ -26,7 +26,11 @@ pub struct LogEntry {
     pub seq: i64,
     pub task_id: Option<String>,
     pub agent: Option<String>,
+    /// `info`, `warn` or `error`.
+    #[schema(value_type = String, pattern = "^(info|warn|error)$", example = "info")]
     pub level: String,
+    /// `stdout`, `stderr`, `system`, `assistant`, `tool_use`, `tool_result` or `result`.
+    #[schema(value_type = String, example = "tool_use")]
     pub kind: String,
     pub message: String,
     #[schema(value_type = Option<Object>)]

@@ -643,7 +643,15 @@ export interface components {
             agent?: string | null;
             /** Format: date-time */
             at: string;
+            /**
+             * @description `stdout`, `stderr`, `system`, `assistant`, `tool_use`, `tool_result` or `result`.
+             * @example tool_use
+             */
             kind: string;
+            /**
+             * @description `info`, `warn` or `error`.
+             * @example info
+             */
             level: string;
             message: string;
             metadata?: Record<string, unknown> | null;
