@@ -1,4 +1,5 @@
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use sqlx::{QueryBuilder, Sqlite};
 
 use crate::domain::timestamp::Timestamp;
 
@@ -18,6 +19,16 @@ impl Cursor {
     /// The opaque form given to clients.
     pub fn encode(&self) -> String {
         URL_SAFE_NO_PAD.encode(format!("{}\n{}", self.created_at, self.id))
+    }
+
+    /// Adds the condition that selects the rows after this cursor in newest-first order.
+    pub fn push_condition<'a>(&'a self, query: &mut QueryBuilder<'a, Sqlite>) {
+        query
+            .push(" AND (created_at, id) < (")
+            .push_bind(&self.created_at)
+            .push(", ")
+            .push_bind(&self.id)
+            .push(")");
     }
 
     pub fn decode(text: &str) -> Option<Self> {

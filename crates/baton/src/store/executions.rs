@@ -228,12 +228,7 @@ fn push_filter<'a>(query: &mut QueryBuilder<'a, Sqlite>, filter: &'a ListFilter)
         query.push(" AND created_at < ").push_bind(until.to_db());
     }
     if let Some(cursor) = &filter.after {
-        query
-            .push(" AND (created_at, id) < (")
-            .push_bind(&cursor.created_at)
-            .push(", ")
-            .push_bind(&cursor.id)
-            .push(")");
+        cursor.push_condition(query);
     }
 }
 

@@ -102,8 +102,7 @@ pub async fn list(db: impl SqliteExecutor<'_>, filter: &LogFilter) -> anyhow::Re
         query.push(" AND level = ").push_bind(level);
     }
     if let Some(q) = &filter.q {
-        let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        query.push(" AND message LIKE ").push_bind(format!("%{escaped}%")).push(" ESCAPE '\\'");
+        query.push(" AND message LIKE ").push_bind(super::contains_pattern(q)).push(" ESCAPE '\\'");
     }
     query.push(" ORDER BY id LIMIT ").push_bind(i64::from(filter.limit));
     let rows: Vec<Row> = query.build_query_as().fetch_all(db).await?;

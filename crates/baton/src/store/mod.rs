@@ -97,6 +97,13 @@ async fn migrate(pool: &SqlitePool, path: &Path) -> anyhow::Result<()> {
     }
 }
 
+/// A LIKE pattern (with `ESCAPE '\\'`) matching text that contains `needle` literally: `%` and
+/// `_` typed by a person are not wildcards.
+pub fn contains_pattern(needle: &str) -> String {
+    let escaped = needle.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 /// True when `error` is a violated UNIQUE constraint (a duplicate).
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     error.as_database_error().is_some_and(|e| e.is_unique_violation())

@@ -71,16 +71,10 @@ fn push_filter<'a>(query: &mut QueryBuilder<'a, Sqlite>, filter: &'a ListFilter,
         query.push(" AND status = ").push_bind(status.as_str());
     }
     if let Some(q) = &filter.q {
-        let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        query.push(" AND name LIKE ").push_bind(format!("%{escaped}%")).push(" ESCAPE '\\'");
+        query.push(" AND name LIKE ").push_bind(super::contains_pattern(q)).push(" ESCAPE '\\'");
     }
     if let (true, Some(cursor)) = (with_cursor, &filter.after) {
-        query
-            .push(" AND (created_at, id) < (")
-            .push_bind(&cursor.created_at)
-            .push(", ")
-            .push_bind(&cursor.id)
-            .push(")");
+        cursor.push_condition(query);
     }
 }
 
