@@ -1,3 +1,4 @@
+import { StatusFilter } from '@/components/status-filter'
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
 
 import type { ExecutionStatus } from '../api/types'
@@ -37,22 +38,7 @@ export function ExecutionsToolbar({
           ))}
         </SelectContent>
       </Select>
-      <Select
-        value={status ?? ALL}
-        onValueChange={(value) => onStatusChange(value === ALL ? null : (value as ExecutionStatus))}
-      >
-        <SelectTrigger aria-label="Filter by status" className="w-full sm:w-40">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All statuses</SelectItem>
-          {EXECUTION_STATUSES.map((s) => (
-            <SelectItem key={s.value} value={s.value}>
-              {s.label}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <StatusFilter value={status} options={EXECUTION_STATUSES} onChange={onStatusChange} />
     </div>
   )
 }

@@ -1,13 +1,11 @@
 import { SearchIcon, XIcon } from 'lucide-react'
 
+import { StatusFilter } from '@/components/status-filter'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
 
 import type { ProjectStatus } from '../api/types'
 import { PROJECT_STATUSES } from '../lib/project-form'
-
-const ALL = 'all'
 
 export function ProjectsToolbar({
   search,
@@ -47,22 +45,7 @@ export function ProjectsToolbar({
           </Button>
         )}
       </div>
-      <Select
-        value={status ?? ALL}
-        onValueChange={(value) => onStatusChange(value === ALL ? null : (value as ProjectStatus))}
-      >
-        <SelectTrigger aria-label="Filter by status" className="w-full sm:w-40">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All statuses</SelectItem>
-          {PROJECT_STATUSES.map((s) => (
-            <SelectItem key={s.value} value={s.value}>
-              {s.label}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <StatusFilter value={status} options={PROJECT_STATUSES} onChange={onStatusChange} />
     </div>
   )
 }
