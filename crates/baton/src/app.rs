@@ -13,6 +13,7 @@ use axum::{
     http::HeaderName,
     response::IntoResponse,
 };
+use serde_json::json;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tower::ServiceBuilder;
@@ -29,12 +30,16 @@ use crate::{
     auth::{Auth, jwt, secrets},
     config::ServeArgs,
     domain::user::{Role, check_password},
-    example,
+    example, host,
+    realtime::{Event, Realtime, announce::Announcer, subscriptions::GLOBAL},
     runner::{Engine, EngineSettings},
     security,
     store::{self, Db},
     telemetry,
 };
+
+/// How often `system:health` goes to the dashboard.
+const HEALTH_EVERY: Duration = Duration::from_secs(5);
 
 /// How long in-flight requests may take to finish after a stop signal.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
@@ -45,6 +50,10 @@ pub struct AppState {
     pub db: Db,
     pub auth: Arc<Auth>,
     pub engine: Arc<Engine>,
+    pub realtime: Realtime,
+    /// Announces committed changes on the socket.
+    pub announce: Announcer,
+    pub sampler: Arc<host::Sampler>,
     pub started: Instant,
     pub data_dir: Arc<PathBuf>,
 }
@@ -74,8 +83,12 @@ impl AppState {
         let keys = jwt::Keys::load_or_create(data_dir)?;
         let mut auth = Auth::load(db.clone(), keys, rate_limit).await?;
         auth.refresh_reuse_grace_s = i64::try_from(refresh_reuse_grace_s).unwrap_or(i64::MAX);
-        let engine = Engine::new(db.clone(), engine);
-        Ok(Self { db, auth: Arc::new(auth), engine, started, data_dir: Arc::new(data_dir.to_path_buf()) })
+        let auth = Arc::new(auth);
+        let realtime = Realtime::start(auth.clone(), db.clone());
+        let announce = Announcer::new(db.clone(), realtime.hub.clone());
+        let engine = Engine::new(db.clone(), engine, announce.clone());
+        let data_dir = Arc::new(data_dir.to_path_buf());
+        Ok(Self { db, auth, engine, realtime, announce, sampler: Arc::default(), started, data_dir })
     }
 
     /// Where projects created without a workspace directory get one.
@@ -144,6 +157,7 @@ impl Application {
         let Self { listener, state, cors_origins } = self;
         let stop = CancellationToken::new();
         tokio::spawn(sync_users(state.clone(), stop.clone()));
+        tokio::spawn(broadcast_health(state.clone(), stop.clone()));
         let router = router(state.clone(), &cors_origins)?;
         let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown({
@@ -187,12 +201,27 @@ pub fn router(state: AppState, cors_origins: &[String]) -> anyhow::Result<Router
         }))
         .layer(CompressionLayer::new())
         .layer(DefaultBodyLimit::max(api::extract::BODY_LIMIT));
-    let router = security::with_headers(api::router().layer(middleware));
+    let router = security::with_headers(api::router().layer(middleware)).layer(state.realtime.layer.clone());
     let router = match security::cors(cors_origins)? {
         Some(cors) => router.layer(cors),
         None => router,
     };
     Ok(router.with_state(state))
+}
+
+/// Every few seconds, the dashboard's health indicators get fresh numbers.
+async fn broadcast_health(state: AppState, stop: CancellationToken) {
+    let mut every = tokio::time::interval(HEALTH_EVERY);
+    loop {
+        tokio::select! {
+            _ = every.tick() => {
+                let health = api::system::health_now(&state);
+                let event = Event::new("system:health", vec![GLOBAL.to_owned()], json!({ "health": health }));
+                state.realtime.hub.publish(event).await;
+            }
+            () = stop.cancelled() => return,
+        }
+    }
 }
 
 /// Every few seconds, picks up user changes made by the CLI in another process.

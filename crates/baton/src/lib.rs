@@ -1,5 +1,5 @@
 //! Baton: the Agent Orchestrator Dashboard. One binary that serves the HTTP API, the web app
-//! and (as later capabilities land) the execution engine, all on SQLite in a data directory.
+//! the execution engine and socket.io, all on SQLite in a data directory.
 
 /// HTTP handlers, one module per resource, and the router that joins them.
 pub mod api;
@@ -19,8 +19,12 @@ pub mod error;
 pub mod example;
 /// `baton fake-claude`: a stand-in for the claude CLI, for tests and the example project.
 pub mod fake_claude;
+/// CPU, memory and disk of the machine, read from /proc.
+pub mod host;
 /// Parsers for what agents print and send.
 pub mod ingest;
+/// socket.io: the authenticated handshake, rooms, and the hub that sends committed events.
+pub mod realtime;
 /// The execution engine: scheduler, supervisor, runners.
 pub mod runner;
 /// Security headers and CORS.

@@ -1,7 +1,4 @@
-use std::{
-    collections::{HashMap, HashSet},
-    path::PathBuf,
-};
+use std::{collections::HashSet, path::PathBuf};
 
 use axum::{
     Json,
@@ -28,9 +25,9 @@ use crate::{
     runner::StartRequest,
     store::{
         self,
-        cursor::Cursor,
-        executions::{Execution, ListFilter},
+        executions::{Execution, ListFilter, SortCursor, SortKey},
         logs::Metric,
+        summaries::{ExecutionSummary, Totals, totals},
         tasks::TaskAttempt,
     },
 };
@@ -57,22 +54,6 @@ pub struct ExecutionDetail {
     pub totals: Totals,
 }
 
-/// Counts of the tasks' current states (the latest attempt of each task).
-#[derive(Debug, Default, Serialize, ToSchema)]
-pub struct Totals {
-    pub tasks: usize,
-    pub pending: usize,
-    pub running: usize,
-    pub completed: usize,
-    pub failed: usize,
-    pub cancelled: usize,
-    pub skipped: usize,
-    pub timed_out: usize,
-    pub attempts: usize,
-    /// Milliseconds from start to end (or to now while running).
-    pub duration_ms: Option<i64>,
-}
-
 /// `POST /api/executions`: a saved plan or an inline one.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -97,15 +78,7 @@ pub struct Rerun {
     pub failed_only: bool,
 }
 
-/// An execution as listed, with its tasks counted by state.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ExecutionSummary {
-    #[serde(flatten)]
-    pub execution: Execution,
-    pub totals: Totals,
-}
-
-/// One page of executions, newest first.
+/// One page of executions, in the order asked for.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ExecutionPage {
     pub items: Vec<ExecutionSummary>,
@@ -126,6 +99,17 @@ struct ListParams {
     since: Option<String>,
     /// RFC 3339: created before.
     until: Option<String>,
+    /// Queued or running only.
+    #[serde(default)]
+    active: bool,
+    /// Text in the execution's or its project's name, or the start of its id.
+    q: Option<String>,
+    /// What to order by: `created_at` (the default), `cost` or `duration`.
+    #[param(inline)]
+    sort: Option<SortKey>,
+    /// `desc` (the default) or `asc`.
+    #[param(value_type = Option<String>, pattern = "^(asc|desc)$")]
+    order: Option<String>,
 }
 
 /// List executions.
@@ -137,7 +121,27 @@ async fn list_executions(
     AppQuery(params): AppQuery<ListParams>,
 ) -> Result<Json<ExecutionPage>, AppError> {
     let mut errors = FieldErrors::new();
-    let (limit, after) = super::pagination::page(params.limit, params.cursor, &mut errors);
+    let (limit, _) = super::pagination::page(params.limit, None, &mut errors);
+    let sort = params.sort.unwrap_or_default();
+    let ascending = match params.order.as_deref() {
+        None | Some("desc") => false,
+        Some("asc") => true,
+        Some(_) => {
+            errors.add("order", "must be asc or desc");
+            false
+        }
+    };
+    let after = params.cursor.filter(|c| !c.is_empty()).and_then(|text| {
+        let cursor = SortCursor::decode(&text, sort);
+        if cursor.is_none() {
+            errors.add("cursor", "is not a cursor this server issued for this sort");
+        }
+        cursor
+    });
+    let q = params.q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty());
+    if q.as_ref().is_some_and(|q| q.chars().count() > 200) {
+        errors.add("q", "must be at most 200 characters");
+    }
     let mut time = |field: &str, value: Option<String>| {
         value.and_then(|v| {
             errors.check(field, Timestamp::from_db(&v).map_err(|_| "must be an RFC 3339 time".to_owned()))
@@ -149,32 +153,19 @@ async fn list_executions(
     let filter = ListFilter {
         project_id: params.project_id,
         status: params.status,
+        active: params.active,
         agent: params.agent,
         since,
         until,
+        q,
+        sort,
+        ascending,
         after,
         limit,
     };
-    let (items, more) = store::executions::list(&app.db.reader, &filter).await?;
-    let next_cursor = match (more, items.last()) {
-        (true, Some(last)) => store::executions::created_at_db(&app.db.reader, &last.id)
-            .await?
-            .map(|created| Cursor::new(created, last.id.clone()).encode()),
-        _ => None,
-    };
-    let ids: Vec<String> = items.iter().map(|e| e.id.clone()).collect();
-    let mut attempts: HashMap<String, Vec<(String, TaskStatus, i64)>> = HashMap::new();
-    for (execution_id, task_id, status, attempt) in store::tasks::states_of(&app.db.reader, &ids).await? {
-        attempts.entry(execution_id).or_default().push((task_id, status, attempt));
-    }
-    let items = items
-        .into_iter()
-        .map(|execution| {
-            let mine = attempts.get(&execution.id).map(Vec::as_slice).unwrap_or_default();
-            let totals = totals_of(&execution, mine.iter().map(|(t, s, a)| (t.as_str(), *s, *a)));
-            ExecutionSummary { execution, totals }
-        })
-        .collect();
+    let (items, next) = store::executions::list(&app.db.reader, &filter).await?;
+    let next_cursor = next.map(|c| c.encode());
+    let items = store::summaries::summarize(&app.db.reader, items).await?;
     Ok(Json(ExecutionPage { items, next_cursor }))
 }
 
@@ -395,43 +386,6 @@ pub async fn detail(app: &AppState, id: &str) -> Result<ExecutionDetail, AppErro
     let tasks = store::tasks::list_for_execution(&app.db.reader, id).await?;
     let totals = totals(&execution, &tasks);
     Ok(ExecutionDetail { execution, plan, tasks, totals })
-}
-
-fn totals(execution: &Execution, tasks: &[TaskAttempt]) -> Totals {
-    totals_of(execution, tasks.iter().map(|t| (t.task_id.as_str(), t.status, t.attempt)))
-}
-
-/// Counts each task's latest attempt by state; `attempts` are (task id, status, attempt number).
-fn totals_of<'a>(
-    execution: &Execution,
-    attempts: impl Iterator<Item = (&'a str, TaskStatus, i64)>,
-) -> Totals {
-    let mut latest: HashMap<&str, (TaskStatus, i64)> = HashMap::new();
-    let mut count = 0;
-    for (task, status, attempt) in attempts {
-        count += 1;
-        let entry = latest.entry(task).or_insert((status, attempt));
-        if attempt > entry.1 {
-            *entry = (status, attempt);
-        }
-    }
-    let mut totals = Totals { tasks: latest.len(), attempts: count, ..Totals::default() };
-    for (status, _) in latest.values() {
-        match status {
-            TaskStatus::Pending => totals.pending += 1,
-            TaskStatus::Running => totals.running += 1,
-            TaskStatus::Completed => totals.completed += 1,
-            TaskStatus::Failed => totals.failed += 1,
-            TaskStatus::Cancelled => totals.cancelled += 1,
-            TaskStatus::Skipped => totals.skipped += 1,
-            TaskStatus::TimedOut => totals.timed_out += 1,
-        }
-    }
-    totals.duration_ms = execution.started_at.map(|start| {
-        let end = execution.completed_at.unwrap_or_else(Timestamp::now);
-        (end.unix_millis() - start.unix_millis()).max(0)
-    });
-    totals
 }
 
 /// The plan restricted to `selected`, with dependencies on other tasks dropped (they completed).

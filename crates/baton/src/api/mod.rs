@@ -29,12 +29,16 @@ pub mod extract;
 pub mod health;
 /// Log entries of executions: pages, filters, server-sent events.
 pub mod logs;
+/// The signed-in user's notifications.
+pub mod notifications;
 /// `limit` and `cursor` of newest-first lists.
 pub mod pagination;
 /// Plans of projects.
 pub mod plans;
 /// `/api/projects`: the seed's five project endpoints.
 pub mod projects;
+/// The dashboard's reads: system health, agent statuses, metrics over time, activity.
+pub mod system;
 /// API tokens for scripts and hooks.
 pub mod tokens;
 /// User management.
@@ -55,6 +59,7 @@ pub mod users;
         (name = "plans", description = "DAGs of agent tasks, in JSON or YAML"),
         (name = "executions", description = "Runs of plans: tasks, logs, metrics, cancel, re-run"),
         (name = "agents", description = "How each agent runs"),
+        (name = "notifications", description = "What each user is told about: failures, completions, budgets, retries"),
         (name = "users", description = "People who sign in, and their roles (admin only)"),
         (name = "tokens", description = "API tokens for scripts and hooks (admin only)"),
         (name = "audit", description = "Who changed what, when and from where (admin only)"),
@@ -89,6 +94,8 @@ fn documented_routes() -> OpenApiRouter<AppState> {
         .merge(executions::router())
         .merge(logs::router())
         .merge(agents::router())
+        .merge(system::router())
+        .merge(notifications::router())
 }
 
 /// The OpenAPI document, generated from the handlers' annotations.

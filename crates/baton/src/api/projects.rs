@@ -126,6 +126,7 @@ async fn create_project(
     store::projects::insert(&app.db.writer, &project).await.map_err(map_write_error)?;
     user.audit(&app, "project.create", "project", &project.id, json!({ "name": project.name })).await;
     let location = format!("/api/projects/{}", project.id);
+    app.announce.project_updated(&project).await;
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(project)).into_response())
 }
 
@@ -186,6 +187,7 @@ async fn update_project(
         return Err(AppError::NotFound("project"));
     }
     user.audit(&app, "project.update", "project", &project.id, json!({ "changed": changed })).await;
+    app.announce.project_updated(&project).await;
     Ok(Json(project))
 }
 
@@ -220,6 +222,7 @@ async fn delete_project(
     }
     tx.commit().await?;
     user.audit(&app, "project.delete", "project", &id, json!({})).await;
+    app.announce.project_deleted(&id).await;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -27,6 +27,11 @@ impl Timestamp {
         Self(now.replace_millisecond(millis).unwrap_or(now))
     }
 
+    /// The instant `seconds` after the Unix epoch (the epoch itself when out of range).
+    pub fn from_unix_seconds(seconds: i64) -> Self {
+        Self(OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH))
+    }
+
     /// Seconds since the Unix epoch.
     pub fn unix_seconds(self) -> i64 {
         self.0.unix_timestamp()

@@ -1,6 +1,9 @@
 use std::{
     path::PathBuf,
-    sync::{Arc, Mutex},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicUsize, Ordering},
+    },
     time::Duration,
 };
 
@@ -19,7 +22,12 @@ use super::{
 use crate::{
     domain::{execution::TaskStatus, plan::Task, timestamp::Timestamp},
     ingest::stream_json::{self, Line, RunResult},
-    store::{self, log_writer::LogWriter, logs::NewLog},
+    realtime::announce::TaskChange,
+    store::{
+        self,
+        log_writer::LogWriter,
+        logs::{Metric, NewLog},
+    },
 };
 
 /// What every attempt of one execution shares.
@@ -43,7 +51,7 @@ pub(super) async fn run(
     attempt: i64,
     cancel: CancellationToken,
 ) -> (Outcome, f64) {
-    match supervise(engine, shared, task, row, attempt, cancel).await {
+    let result = match supervise(engine, shared, task, row, attempt, cancel).await {
         Ok(result) => result,
         Err(error) => {
             let message = format!("{error:#}");
@@ -53,7 +61,9 @@ pub(super) async fn run(
                     .await;
             (Outcome::Failed(message), 0.0)
         }
-    }
+    };
+    engine.announce.task_changed(&shared.execution_id, row, TaskChange::Ended).await;
+    result
 }
 
 async fn supervise(
@@ -67,6 +77,7 @@ async fn supervise(
     let execution_id = shared.execution_id.as_str();
     let who = Some((task.id.as_str(), task.agent.as_str()));
     // A global slot first: with --max-agents busy, the task stays pending.
+    let waiting = Waiting::new(&engine.waiting);
     let _slot = tokio::select! {
         slot = engine.slots.clone().acquire_owned() => slot?,
         () = cancel.cancelled() => {
@@ -74,6 +85,7 @@ async fn supervise(
             return Ok((Outcome::Cancelled, 0.0));
         }
     };
+    drop(waiting);
     let config = store::agent_configs::effective(&engine.db.reader, &task.agent, &shared.project_id)
         .await?
         .unwrap_or_default();
@@ -101,6 +113,7 @@ async fn supervise(
         }
     };
     store::tasks::set_running(&engine.db.writer, row, pgid).await?;
+    engine.announce.task_changed(execution_id, row, TaskChange::Started).await;
     engine
         .log(
             execution_id,
@@ -138,7 +151,8 @@ async fn supervise(
     let result = result.lock().unwrap_or_else(|e| e.into_inner()).take();
     let cost = result.as_ref().map_or(0.0, |r| r.cost_usd);
     if let Some(result) = &result {
-        record_usage(engine, execution_id, row, result).await?;
+        let metrics = record_usage(engine, execution_id, row, result).await?;
+        engine.announce.metrics(execution_id, Some(&shared.project_id), &metrics).await;
     }
     let (outcome, status, exit_code, error) = judge(outcome, result.as_ref(), config.max_cost_usd, timeout);
     let summary = result.as_ref().and_then(|r| r.text.as_deref());
@@ -149,6 +163,22 @@ async fn supervise(
     };
     engine.log(execution_id, who, level, message).await;
     Ok((outcome, cost))
+}
+
+/// Counts a task as waiting for a slot while it lives.
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl<'a> Waiting<'a> {
+    fn new(count: &'a AtomicUsize) -> Self {
+        count.fetch_add(1, Ordering::Relaxed);
+        Self(count)
+    }
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 /// How the process ended.
@@ -207,7 +237,7 @@ async fn record_usage(
     execution_id: &str,
     row: &str,
     result: &RunResult,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<Metric>> {
     let mut tx = engine.db.writer.begin().await?;
     store::tasks::add_usage(&mut *tx, row, result.input_tokens, result.output_tokens, result.cost_usd)
         .await?;
@@ -224,9 +254,9 @@ async fn record_usage(
         ("input_tokens", result.input_tokens as f64),
         ("output_tokens", result.output_tokens as f64),
     ];
-    store::logs::insert_metrics(&mut tx, execution_id, &metrics).await?;
+    let metrics = store::logs::insert_metrics(&mut tx, execution_id, &metrics).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(metrics)
 }
 
 fn spawn_readers(

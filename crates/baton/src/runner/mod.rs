@@ -8,12 +8,17 @@
 use std::{
     collections::{HashMap, HashSet},
     path::PathBuf,
-    sync::{Arc, Mutex},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicUsize, Ordering},
+    },
     time::Duration,
 };
 
+use serde::Serialize;
 use tokio::sync::Semaphore;
 use tokio_util::{sync::CancellationToken, task::TaskTracker};
+use utoipa::ToSchema;
 
 use crate::{
     domain::{
@@ -21,6 +26,7 @@ use crate::{
         plan::Plan,
         timestamp::Timestamp,
     },
+    realtime::announce::Announcer,
     store::{self, Db, executions::NewExecution, log_writer::LogWriter, logs::NewLog},
 };
 
@@ -105,12 +111,28 @@ pub struct Engine {
     slots: Arc<Semaphore>,
     running: Mutex<HashMap<String, Arc<Handle>>>,
     tracker: TaskTracker,
+    announce: Announcer,
+    /// Tasks waiting for a global slot.
+    waiting: AtomicUsize,
+}
+
+/// What the engine is doing now, for the health page.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+pub struct Load {
+    /// Log entries waiting to be committed.
+    pub log_entries: usize,
+    pub tasks_running: usize,
+    /// Tasks ready to run but waiting for a slot (`--max-agents`).
+    pub tasks_waiting: usize,
+    pub executions_running: usize,
 }
 
 impl Engine {
-    pub fn new(db: Db, settings: EngineSettings) -> Arc<Self> {
-        let logs = LogWriter::start(db.clone());
+    pub fn new(db: Db, settings: EngineSettings, announce: Announcer) -> Arc<Self> {
+        let logs = LogWriter::start(db.clone(), announce.hub().clone());
         Arc::new(Self {
+            announce,
+            waiting: AtomicUsize::new(0),
             slots: Arc::new(Semaphore::new(settings.max_agents.max(1))),
             db,
             logs,
@@ -195,6 +217,16 @@ impl Engine {
         self.tracker.close();
         self.tracker.wait().await;
         self.logs.flush().await;
+    }
+
+    pub fn load(&self) -> Load {
+        let max = self.settings.max_agents.max(1);
+        Load {
+            log_entries: self.logs.pending(),
+            tasks_running: max.saturating_sub(self.slots.available_permits()),
+            tasks_waiting: self.waiting.load(Ordering::Relaxed),
+            executions_running: self.lock_running().len(),
+        }
     }
 
     /// Waits until every log entry sent so far is committed.

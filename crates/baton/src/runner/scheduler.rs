@@ -13,6 +13,7 @@ use crate::{
         execution::TaskStatus,
         plan::{OnFailure, Plan, Task},
     },
+    realtime::announce::TaskChange,
     store,
 };
 
@@ -44,6 +45,9 @@ pub(super) async fn run(engine: Arc<Engine>, context: Context, handle: Arc<Handl
     if let Err(error) = schedule(&engine, context, &handle).await {
         tracing::error!(execution_id = %id, error = format!("{error:#}"), "the scheduler failed");
         let message = format!("the scheduler failed: {error:#}");
+        let _ =
+            store::tasks::finish_unfinished(&engine.db.writer, &id, TaskStatus::Cancelled, &message).await;
+        engine.logs.flush().await;
         let _ = store::executions::finish(
             &engine.db.writer,
             &id,
@@ -51,15 +55,14 @@ pub(super) async fn run(engine: Arc<Engine>, context: Context, handle: Arc<Handl
             Some(&message),
         )
         .await;
-        let _ =
-            store::tasks::finish_unfinished(&engine.db.writer, &id, TaskStatus::Cancelled, &message).await;
+        engine.announce.execution_ended(&id).await;
     }
-    engine.logs.flush().await;
 }
 
 async fn schedule(engine: &Arc<Engine>, mut context: Context, handle: &Handle) -> anyhow::Result<()> {
     let id = context.execution_id.clone();
     store::executions::set_running(&engine.db.writer, &id).await?;
+    engine.announce.execution_started(&id).await;
     let plan = context.plan.clone();
     let shared = Arc::new(attempt::Shared {
         execution_id: id.clone(),
@@ -112,6 +115,7 @@ async fn schedule(engine: &Arc<Engine>, mut context: Context, handle: &Handle) -
                             "attempt {attempt_no} of {} did not succeed; retrying in {} s", task.retries + 1, wait.as_secs()
                         )).await;
                         states.insert(task_id.clone(), TaskStatus::Pending);
+                        engine.announce.task_retried(&id, &task_id, attempt_no, wait.as_secs()).await;
                         waiting_retry.spawn(async move { tokio::time::sleep(wait).await; task_id });
                     }
                     failure => {
@@ -133,6 +137,7 @@ async fn schedule(engine: &Arc<Engine>, mut context: Context, handle: &Handle) -
                 let next = attempts.get(&task_id).copied().unwrap_or(1) + 1;
                 attempts.insert(task_id.clone(), next);
                 let row = store::tasks::insert_pending(&engine.db.writer, &id, &task, next).await?;
+                engine.announce.task_changed(&id, &row, TaskChange::Updated).await;
                 context.rows.insert(task_id.clone(), row);
                 started.remove(&task_id);
             }
@@ -163,6 +168,7 @@ async fn schedule(engine: &Arc<Engine>, mut context: Context, handle: &Handle) -
     // reads the logs of an ended execution gets all of them.
     engine.logs.flush().await;
     store::executions::finish(&engine.db.writer, &id, status, error.as_deref()).await?;
+    engine.announce.execution_ended(&id).await;
     Ok(())
 }
 
@@ -195,6 +201,7 @@ async fn skip_dependents(
                 let reason = format!("skipped: {} did not complete", failed.id);
                 store::tasks::finish(&engine.db.writer, row, TaskStatus::Skipped, None, Some(&reason), None)
                     .await?;
+                engine.announce.task_changed(&context.execution_id, row, TaskChange::Updated).await;
             }
         }
     }

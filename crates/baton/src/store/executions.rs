@@ -1,4 +1,4 @@
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteExecutor};
 use utoipa::ToSchema;
 
@@ -9,6 +9,8 @@ use crate::domain::{execution::ExecutionStatus, plan::Plan, timestamp::Timestamp
 pub struct Execution {
     pub id: String,
     pub project_id: Option<String>,
+    /// The project's name, when it still exists.
+    pub project_name: Option<String>,
     /// `plan`, `agent`, `session` or `orchestrator`.
     pub kind: String,
     /// The plan's name (or the agent's, for a single-agent run).
@@ -35,6 +37,7 @@ pub struct Execution {
 struct Row {
     id: String,
     project_id: Option<String>,
+    project_name: Option<String>,
     kind: String,
     agent_name: String,
     plan_id: Option<String>,
@@ -62,6 +65,7 @@ impl TryFrom<Row> for Execution {
             status: ExecutionStatus::parse(&row.status).map_err(anyhow::Error::msg)?,
             id: row.id,
             project_id: row.project_id,
+            project_name: row.project_name,
             kind: row.kind,
             name: row.agent_name,
             plan_id: row.plan_id,
@@ -78,8 +82,9 @@ impl TryFrom<Row> for Execution {
     }
 }
 
-const COLUMNS: &str = "id, project_id, kind, agent_name, plan_id, status, error, created_at, started_at, completed_at, \
-                       cost_usd, input_tokens, output_tokens, created_by, rerun_of";
+const COLUMNS: &str = "id, project_id, (SELECT name FROM projects p WHERE p.id = agent_executions.project_id) \
+                       AS project_name, kind, agent_name, plan_id, status, error, created_at, started_at, \
+                       completed_at, cost_usd, input_tokens, output_tokens, created_by, rerun_of";
 
 /// A new execution, queued.
 pub struct NewExecution<'a> {
@@ -195,15 +200,77 @@ pub async fn active_for_project(
     .await?)
 }
 
-/// What to list, newest first.
+/// What a list is ordered by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    #[default]
+    CreatedAt,
+    Cost,
+    Duration,
+}
+
+impl SortKey {
+    fn name(self) -> &'static str {
+        match self {
+            Self::CreatedAt => "created_at",
+            Self::Cost => "cost",
+            Self::Duration => "duration",
+        }
+    }
+
+    /// The SQL value rows are ordered by; never NULL, so keyset paging is exact.
+    fn expression(self) -> &'static str {
+        match self {
+            Self::CreatedAt => "COALESCE(created_at, '')",
+            Self::Cost => "cost_usd",
+            Self::Duration => "COALESCE((julianday(completed_at) - julianday(started_at)) * 86400000.0, -1)",
+        }
+    }
+}
+
+/// A position in a sorted list: the sort it belongs to, the last row's key and id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SortCursor {
+    sort: SortKey,
+    key: String,
+    id: String,
+}
+
+impl SortCursor {
+    pub fn encode(&self) -> String {
+        use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+        URL_SAFE_NO_PAD.encode(format!("{}\n{}\n{}", self.sort.name(), self.key, self.id))
+    }
+
+    /// Reads a cursor issued for `sort`; None for anything else.
+    pub fn decode(text: &str, sort: SortKey) -> Option<Self> {
+        use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+        let text = String::from_utf8(URL_SAFE_NO_PAD.decode(text).ok()?).ok()?;
+        let mut parts = text.splitn(3, '\n');
+        let (name, key, id) = (parts.next()?, parts.next()?, parts.next()?);
+        if name != sort.name() || (sort != SortKey::CreatedAt && key.parse::<f64>().is_err()) {
+            return None;
+        }
+        Some(Self { sort, key: key.to_owned(), id: id.to_owned() })
+    }
+}
+
+/// What to list, and in which order.
 #[derive(Debug, Clone, Default)]
 pub struct ListFilter {
     pub project_id: Option<String>,
     pub status: Option<ExecutionStatus>,
+    /// Queued or running only.
+    pub active: bool,
     pub agent: Option<String>,
     pub since: Option<Timestamp>,
     pub until: Option<Timestamp>,
-    pub after: Option<super::cursor::Cursor>,
+    /// Text in the name or the project's name, or the start of the id.
+    pub q: Option<String>,
+    pub sort: SortKey,
+    pub ascending: bool,
+    pub after: Option<SortCursor>,
     pub limit: u32,
 }
 
@@ -214,6 +281,9 @@ fn push_filter<'a>(query: &mut QueryBuilder<'a, Sqlite>, filter: &'a ListFilter)
     }
     if let Some(status) = filter.status {
         query.push(" AND status = ").push_bind(status.as_str());
+    }
+    if filter.active {
+        query.push(" AND status IN ('queued', 'running')");
     }
     if let Some(agent) = &filter.agent {
         query
@@ -227,33 +297,60 @@ fn push_filter<'a>(query: &mut QueryBuilder<'a, Sqlite>, filter: &'a ListFilter)
     if let Some(until) = filter.until {
         query.push(" AND created_at < ").push_bind(until.to_db());
     }
+    if let Some(q) = &filter.q {
+        let pattern = super::contains_pattern(q);
+        query
+            .push(" AND (agent_name LIKE ")
+            .push_bind(pattern.clone())
+            .push(" ESCAPE '\\' OR project_id IN (SELECT id FROM projects WHERE name LIKE ")
+            .push_bind(pattern)
+            .push(" ESCAPE '\\') OR id LIKE ")
+            .push_bind(format!("{}%", q.replace(['%', '_', '\\'], "")))
+            .push(")");
+    }
     if let Some(cursor) = &filter.after {
-        cursor.push_condition(query);
+        let comparison = if filter.ascending { " > " } else { " < " };
+        query.push(format_args!(" AND ({}, id){comparison}(", filter.sort.expression()));
+        match cursor.sort {
+            SortKey::CreatedAt => query.push_bind(cursor.key.clone()),
+            _ => query.push_bind(cursor.key.parse::<f64>().unwrap_or_default()),
+        };
+        query.push(", ").push_bind(&cursor.id).push(")");
     }
 }
 
-/// One page and whether another follows.
+/// One page, and the cursor of the next when there is one.
 pub async fn list(
     db: impl SqliteExecutor<'_>,
     filter: &ListFilter,
-) -> anyhow::Result<(Vec<Execution>, bool)> {
-    let mut query = QueryBuilder::new(format!("SELECT {COLUMNS} FROM agent_executions"));
+) -> anyhow::Result<(Vec<Execution>, Option<SortCursor>)> {
+    let expression = filter.sort.expression();
+    let mut query = QueryBuilder::new(format!(
+        "SELECT {COLUMNS}, CAST({expression} AS TEXT) AS sort_key FROM agent_executions"
+    ));
     push_filter(&mut query, filter);
-    query.push(" ORDER BY created_at DESC, id DESC LIMIT ").push_bind(i64::from(filter.limit) + 1);
-    let rows: Vec<Row> = query.build_query_as().fetch_all(db).await?;
+    let direction = if filter.ascending { "ASC" } else { "DESC" };
+    query
+        .push(format_args!(" ORDER BY {expression} {direction}, id {direction} LIMIT "))
+        .push_bind(i64::from(filter.limit) + 1);
+    let rows: Vec<SortedRow> = query.build_query_as().fetch_all(db).await?;
     let more = rows.len() > filter.limit as usize;
-    let items = rows
-        .into_iter()
-        .take(filter.limit as usize)
-        .map(Execution::try_from)
-        .collect::<anyhow::Result<_>>()?;
-    Ok((items, more))
+    let mut last_key = None;
+    let mut items = Vec::with_capacity(rows.len());
+    for SortedRow { row, sort_key } in rows.into_iter().take(filter.limit as usize) {
+        last_key = Some(sort_key);
+        items.push(Execution::try_from(row)?);
+    }
+    let next = match (more, items.last(), last_key) {
+        (true, Some(last), Some(key)) => Some(SortCursor { sort: filter.sort, key, id: last.id.clone() }),
+        _ => None,
+    };
+    Ok((items, next))
 }
 
-pub async fn created_at_db(db: impl SqliteExecutor<'_>, id: &str) -> anyhow::Result<Option<String>> {
-    Ok(sqlx::query_scalar("SELECT created_at FROM agent_executions WHERE id = ?")
-        .bind(id)
-        .fetch_optional(db)
-        .await?
-        .flatten())
+#[derive(FromRow)]
+struct SortedRow {
+    #[sqlx(flatten)]
+    row: Row,
+    sort_key: String,
 }

@@ -1,11 +1,13 @@
 //! The one writer of log entries: producers send, it commits in batches (every 50 ms or 2,000
-//! entries), so a chatty agent costs one transaction per batch, not one per line.
+//! entries), so a chatty agent costs one transaction per batch, not one per line. After each
+//! commit it hands the entries, with their `seq`, to the realtime hub.
 
 use std::time::Duration;
 
 use tokio::sync::mpsc;
 
 use super::{Db, logs::NewLog};
+use crate::realtime::{CommittedLog, Hub};
 
 const BATCH: usize = 2_000;
 const EVERY: Duration = Duration::from_millis(50);
@@ -27,15 +29,20 @@ enum Command {
 
 impl LogWriter {
     /// Starts the writer task on `db`'s writing connection.
-    pub fn start(db: Db) -> Self {
+    pub fn start(db: Db, hub: Hub) -> Self {
         let (sender, receiver) = mpsc::channel(QUEUE);
-        tokio::spawn(run(db, receiver));
+        tokio::spawn(run(db, hub, receiver));
         Self { sender }
     }
 
     pub async fn send(&self, entry: NewLog) {
         // Only fails when the writer is gone (shutting down): the entry is dropped then.
         let _ = self.sender.send(Command::Entry(entry)).await;
+    }
+
+    /// Entries waiting to be committed.
+    pub fn pending(&self) -> usize {
+        QUEUE - self.sender.capacity()
     }
 
     /// Waits until every entry sent so far is in the database.
@@ -47,7 +54,7 @@ impl LogWriter {
     }
 }
 
-async fn run(db: Db, mut receiver: mpsc::Receiver<Command>) {
+async fn run(db: Db, hub: Hub, mut receiver: mpsc::Receiver<Command>) {
     let mut batch: Vec<NewLog> = Vec::with_capacity(BATCH);
     let mut waiting: Vec<tokio::sync::oneshot::Sender<()>> = Vec::new();
     loop {
@@ -78,10 +85,21 @@ async fn run(db: Db, mut receiver: mpsc::Receiver<Command>) {
                 () = &mut deadline => break,
             }
         }
-        if !batch.is_empty()
-            && let Err(error) = commit(&db, &batch).await
-        {
-            tracing::error!(%error, entries = batch.len(), "could not write log entries");
+        if !batch.is_empty() {
+            match commit(&db, &batch).await {
+                Ok(seqs) => {
+                    let committed = batch
+                        .drain(..)
+                        .zip(seqs)
+                        .map(|(entry, seq)| CommittedLog {
+                            execution_id: entry.execution_id.clone(),
+                            entry: entry.committed(seq),
+                        })
+                        .collect();
+                    hub.logs(committed).await;
+                }
+                Err(error) => tracing::error!(%error, entries = batch.len(), "could not write log entries"),
+            }
         }
         batch.clear();
         for done in waiting.drain(..) {
@@ -90,9 +108,9 @@ async fn run(db: Db, mut receiver: mpsc::Receiver<Command>) {
     }
 }
 
-async fn commit(db: &Db, batch: &[NewLog]) -> anyhow::Result<()> {
+async fn commit(db: &Db, batch: &[NewLog]) -> anyhow::Result<Vec<i64>> {
     let mut tx = db.writer.begin().await?;
-    super::logs::insert_batch(&mut tx, batch).await?;
+    let seqs = super::logs::insert_batch(&mut tx, batch).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(seqs)
 }

@@ -39,8 +39,9 @@ pub struct LogEntry {
     pub at: Timestamp,
 }
 
-/// Writes a batch in the caller's transaction.
-pub async fn insert_batch(tx: &mut SqliteConnection, entries: &[NewLog]) -> anyhow::Result<()> {
+/// Writes a batch in the caller's transaction; returns the `seq` given to each entry, in order.
+pub async fn insert_batch(tx: &mut SqliteConnection, entries: &[NewLog]) -> anyhow::Result<Vec<i64>> {
+    let mut seqs = Vec::with_capacity(entries.len());
     // 250 rows × 8 values stays far below SQLite's limit of bound variables per statement.
     for chunk in entries.chunks(250) {
         let mut query = QueryBuilder::new(
@@ -56,9 +57,30 @@ pub async fn insert_batch(tx: &mut SqliteConnection, entries: &[NewLog]) -> anyh
                 .push_bind(entry.metadata.as_ref().map(Value::to_string))
                 .push_bind(entry.at.to_db());
         });
-        query.build().execute(&mut *tx).await?;
+        query.push(" RETURNING id");
+        // Ids grow in insertion order (one writer, AUTOINCREMENT); RETURNING's own order is
+        // not promised, so sort.
+        let mut ids: Vec<i64> = query.build_query_scalar().fetch_all(&mut *tx).await?;
+        ids.sort_unstable();
+        seqs.extend(ids);
     }
-    Ok(())
+    Ok(seqs)
+}
+
+impl NewLog {
+    /// The entry as stored under `seq`.
+    pub fn committed(self, seq: i64) -> LogEntry {
+        LogEntry {
+            seq,
+            task_id: self.task_id,
+            agent: self.agent_name,
+            level: self.level.to_owned(),
+            kind: self.kind.to_owned(),
+            message: self.message,
+            metadata: self.metadata,
+            at: self.at,
+        }
+    }
 }
 
 /// What to read.
@@ -126,17 +148,24 @@ pub async fn insert_metrics(
     db: &mut SqliteConnection,
     execution_id: &str,
     metrics: &[(&str, f64)],
-) -> anyhow::Result<()> {
-    for (name, value) in metrics {
+) -> anyhow::Result<Vec<Metric>> {
+    let at = Timestamp::now();
+    let mut recorded = Vec::with_capacity(metrics.len());
+    for &(name, value) in metrics {
         sqlx::query("INSERT INTO execution_metrics (execution_id, metric_name, metric_value, recorded_at) VALUES (?, ?, ?, ?)")
             .bind(execution_id)
             .bind(name)
             .bind(value)
-            .bind(Timestamp::now().to_db())
+            .bind(at.to_db())
             .execute(&mut *db)
             .await?;
+        recorded.push(Metric {
+            metric_name: Some(name.to_owned()),
+            metric_value: Some(value),
+            recorded_at: Some(at),
+        });
     }
-    Ok(())
+    Ok(recorded)
 }
 
 /// A named number recorded for an execution.

@@ -10,6 +10,8 @@ use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 
+/// The recent-activity feed, read from executions and tasks.
+pub mod activity;
 /// Per-agent runner configuration (the seed's `agent_configurations`).
 pub mod agent_configs;
 /// API tokens for scripts and hooks, stored hashed.
@@ -18,18 +20,24 @@ pub mod api_tokens;
 pub mod audit;
 /// Opaque keyset cursors for newest-first lists.
 pub mod cursor;
+/// What agents are doing now, and execution metrics over time.
+pub mod dashboard;
 /// Executions and their totals.
 pub mod executions;
 /// The batched writer of log entries.
 pub mod log_writer;
 /// Log entries and metrics of executions.
 pub mod logs;
+/// Notifications of each user.
+pub mod notifications;
 /// Plans of projects and their dependency rows.
 pub mod plans;
 /// Projects and what hangs off them.
 pub mod projects;
 /// Rotating refresh tokens, by family.
 pub mod refresh_tokens;
+/// Executions with their tasks counted by state.
+pub mod summaries;
 /// Task attempts of executions.
 pub mod tasks;
 /// Users and their roles.

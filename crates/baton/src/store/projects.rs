@@ -161,7 +161,8 @@ pub async fn has_active_execution(db: impl SqliteExecutor<'_>, id: &str) -> anyh
 /// Deletes the project and everything recorded under it (the seed's foreign keys have no
 /// cascade, so children go first). Returns false when no project has that id.
 pub async fn delete(tx: &mut sqlx::SqliteConnection, id: &str) -> anyhow::Result<bool> {
-    const CHILDREN: [&str; 9] = [
+    const CHILDREN: [&str; 10] = [
+        "DELETE FROM notifications WHERE project_id = ?",
         "DELETE FROM agent_logs WHERE execution_id IN (SELECT id FROM agent_executions WHERE project_id = ?)",
         "DELETE FROM execution_metrics WHERE execution_id IN (SELECT id FROM agent_executions WHERE project_id = ?)",
         "DELETE FROM agent_tasks WHERE execution_id IN (SELECT id FROM agent_executions WHERE project_id = ?)",

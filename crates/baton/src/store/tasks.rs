@@ -155,18 +155,37 @@ pub async fn add_usage(
 }
 
 /// Every attempt of every task of an execution, in plan order then attempt.
+const COLUMNS: &str = "id, task_id, agent_name, status, attempt, depends_on, input, output, started_at, \
+                       completed_at, exit_code, error, input_tokens, output_tokens, cost_usd";
+
+/// One attempt by its own id.
+pub async fn get(db: impl SqliteExecutor<'_>, id: &str) -> anyhow::Result<Option<TaskAttempt>> {
+    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM agent_tasks WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    row.map(TaskAttempt::try_from).transpose()
+}
+
+/// The task ids running now in an execution.
+pub async fn running_in(db: impl SqliteExecutor<'_>, execution_id: &str) -> anyhow::Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT task_id FROM agent_tasks WHERE execution_id = ? AND status = 'running' ORDER BY started_at",
+    )
+    .bind(execution_id)
+    .fetch_all(db)
+    .await?)
+}
+
 pub async fn list_for_execution(
     db: impl SqliteExecutor<'_>,
     execution_id: &str,
 ) -> anyhow::Result<Vec<TaskAttempt>> {
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, task_id, agent_name, status, attempt, depends_on, input, output, started_at, completed_at, \
-         exit_code, error, input_tokens, output_tokens, cost_usd FROM agent_tasks WHERE execution_id = ? \
-         ORDER BY rowid",
-    )
-    .bind(execution_id)
-    .fetch_all(db)
-    .await?;
+    let rows: Vec<Row> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM agent_tasks WHERE execution_id = ? ORDER BY rowid"))
+            .bind(execution_id)
+            .fetch_all(db)
+            .await?;
     rows.into_iter().map(TaskAttempt::try_from).collect()
 }
 

@@ -54,6 +54,13 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/projects/{id}/stop", Access::Operator),
     ("GET", "/api/agents/{name}/config", Access::Viewer),
     ("PUT", "/api/agents/{name}/config", Access::Operator),
+    ("GET", "/api/agents/status", Access::Viewer),
+    ("GET", "/api/system/health", Access::Viewer),
+    ("GET", "/api/metrics/executions", Access::Viewer),
+    ("GET", "/api/activity", Access::Viewer),
+    ("GET", "/api/notifications", Access::Viewer),
+    ("POST", "/api/notifications/{id}/read", Access::Viewer),
+    ("POST", "/api/notifications/read-all", Access::Viewer),
 ];
 
 /// Routes outside the OpenAPI document: the document itself and its reference page are

@@ -20,8 +20,10 @@ pub async fn start_plan(app: &TestApp, plan: Value) -> String {
     let project = app.create_project(&format!("engine {}", uuid_like())).await;
     let response =
         app.post_json("/api/executions", &json!({"project_id": project["id"], "plan": plan})).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    response.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_owned()
+    let status = response.status();
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["id"].as_str().expect("id").to_owned()
 }
 
 fn uuid_like() -> String {
@@ -32,7 +34,7 @@ async fn execution(app: &TestApp, id: &str) -> Value {
     app.get(&format!("/api/executions/{id}")).await.json().await.expect("json")
 }
 
-async fn wait_until_ended(app: &TestApp, id: &str) -> Value {
+pub async fn wait_until_ended(app: &TestApp, id: &str) -> Value {
     let started = Instant::now();
     loop {
         let execution = execution(app, id).await;

@@ -3,10 +3,12 @@
 mod auth;
 mod authorization;
 mod cli;
+mod dashboard;
 mod engine;
 mod health;
 mod helpers;
 mod projects;
+mod realtime;
 mod restart;
 mod startup;
 mod storage;

@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened lately: executions and tasks that started and ended. */
+        get: operations["activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every agent that has run a task: running ones first (with what), then by when last seen. */
+        get: operations["agent_statuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agents/{name}/config": {
         parameters: {
             query?: never;
@@ -232,6 +266,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Executions per bucket by outcome, task duration percentiles, tokens and cost. */
+        get: operations["execution_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications (API tokens have none). */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification read. */
+        post: operations["mark_all_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read. */
+        post: operations["mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{id}": {
         parameters: {
             query?: never;
@@ -343,6 +445,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/system/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Host CPU, memory and disk; database size; connected clients; queue depths; uptime. */
+        get: operations["system_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tokens": {
         parameters: {
             query?: never;
@@ -417,6 +536,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Something that happened to an execution or one of its tasks. */
+        ActivityItem: {
+            agent?: string | null;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int64
+             * @description The attempt of a task (a `task_started` with attempt > 1 is a retry).
+             */
+            attempt?: number | null;
+            execution_id: string;
+            execution_name: string;
+            /** @description Stable: the kind and the execution's or attempt's id. */
+            id: string;
+            /**
+             * @description `execution_started`, `execution_completed`, `execution_failed`, `execution_cancelled`,
+             *     `execution_interrupted`, `task_started`, `task_completed`, `task_failed` or
+             *     `task_timed_out`.
+             * @example task_failed
+             */
+            kind: string;
+            /** @description One line for people. */
+            message: string;
+            project_id?: string | null;
+            project_name?: string | null;
+            task_id?: string | null;
+        };
+        ActivityPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["ActivityItem"][];
+        };
         /** @description An agent's configuration, as stored and as the API takes it. */
         AgentConfig: {
             /** @description Tools the agent may use (`--allowedTools`). */
@@ -452,6 +602,21 @@ export interface components {
             project_id?: string | null;
             /** @description `project`, `default` (the agent's own) or `builtin` (nothing saved: the claude runner). */
             source: string;
+        };
+        /** @description Whether an agent is working, on what, and when it was last seen. */
+        AgentStatus: {
+            agent: string;
+            /** Format: date-time */
+            last_seen?: string | null;
+            running: components["schemas"]["RunningTask"][];
+            /**
+             * @description `running` or `idle`.
+             * @example running
+             */
+            status: string;
+        };
+        AgentStatuses: {
+            agents: components["schemas"]["AgentStatus"][];
         };
         /** @description An API token as listed: never its secret. */
         ApiToken: {
@@ -491,6 +656,36 @@ export interface components {
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
             next_cursor?: string | null;
+        };
+        /** @description Executions and tasks that ended in one bucket of time. */
+        Bucket: {
+            /** Format: int32 */
+            cancelled: number;
+            /** Format: int32 */
+            completed: number;
+            /** Format: double */
+            cost_usd: number;
+            /** Format: int32 */
+            failed: number;
+            /** Format: int64 */
+            input_tokens: number;
+            /** Format: int32 */
+            interrupted: number;
+            /** Format: int64 */
+            output_tokens: number;
+            /** Format: date-time */
+            start: string;
+            /** Format: int64 */
+            task_p50_ms?: number | null;
+            /** Format: int64 */
+            task_p90_ms?: number | null;
+            /** Format: int64 */
+            task_p99_ms?: number | null;
+            /**
+             * Format: int32
+             * @description Task attempts that ended.
+             */
+            tasks: number;
         };
         /** @description `POST /api/executions`: a saved plan or an inline one. */
         CreateExecution: {
@@ -540,6 +735,16 @@ export interface components {
             /** @description The secret. Store it now: Baton keeps only its hash. */
             token: string;
         };
+        /** @description The database files' sizes. */
+        DatabaseSize: {
+            /** Format: int64 */
+            size_bytes: number;
+            /**
+             * Format: int64
+             * @description The write-ahead log, not yet folded into the database file.
+             */
+            wal_bytes: number;
+        };
         /** @description The body of every error response. */
         ErrorBody: {
             error: components["schemas"]["ErrorDetail"];
@@ -580,6 +785,8 @@ export interface components {
             output_tokens: number;
             plan_id?: string | null;
             project_id?: string | null;
+            /** @description The project's name, when it still exists. */
+            project_name?: string | null;
             /** @description The execution this one re-runs. */
             rerun_of?: string | null;
             /** Format: date-time */
@@ -604,7 +811,15 @@ export interface components {
             output_tokens: number;
             totals: components["schemas"]["Totals"];
         };
-        /** @description One page of executions, newest first. */
+        /** @description Executions and tasks that ended over a window, in buckets. */
+        ExecutionMetricsSeries: {
+            /** Format: int64 */
+            bucket_seconds: number;
+            /** @description Oldest first; the last holds now. */
+            buckets: components["schemas"]["Bucket"][];
+            range: components["schemas"]["Range"];
+        };
+        /** @description One page of executions, in the order asked for. */
         ExecutionPage: {
             items: components["schemas"]["ExecutionSummary"][];
             next_cursor?: string | null;
@@ -637,6 +852,36 @@ export interface components {
             uptime_s: number;
             /** @example 0.1.0 */
             version: string;
+        };
+        /** @description The host's load. */
+        HostLoad: {
+            /**
+             * Format: double
+             * @description Busy share of all CPUs since the previous sample, 0–100; null until there are two.
+             */
+            cpu_percent?: number | null;
+            cpus: number;
+            /** Format: int64 */
+            disk_available_bytes: number;
+            /**
+             * Format: int64
+             * @description Of the file system that holds the data directory.
+             */
+            disk_total_bytes: number;
+            load_average: number[];
+            /** Format: int64 */
+            memory_available_bytes: number;
+            /** Format: int64 */
+            memory_total_bytes: number;
+        };
+        /** @description What the engine is doing now, for the health page. */
+        Load: {
+            executions_running: number;
+            /** @description Log entries waiting to be committed. */
+            log_entries: number;
+            tasks_running: number;
+            /** @description Tasks ready to run but waiting for a slot (`--max-agents`). */
+            tasks_waiting: number;
         };
         /** @description A stored entry; `seq` orders every entry of an execution and never repeats. */
         LogEntry: {
@@ -691,6 +936,33 @@ export interface components {
             metric_value?: number | null;
             /** Format: date-time */
             recorded_at?: string | null;
+        };
+        /** @description Something a user should know about, with where to look. */
+        Notification: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            execution_id?: string | null;
+            id: string;
+            /**
+             * @description `execution_failed`, `execution_completed`, `execution_cancelled`, `budget_exceeded` or
+             *     `task_retried`.
+             * @example execution_failed
+             */
+            kind: string;
+            /** @description The app path of what it is about, e.g. `/executions/<id>`. */
+            link: string;
+            project_id?: string | null;
+            /** Format: date-time */
+            read_at?: string | null;
+            title: string;
+        };
+        /** @description One page of notifications, newest first, and how many are unread in all. */
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            next_cursor?: string | null;
+            /** Format: int64 */
+            unread: number;
         };
         /**
          * @description What a failed task does to tasks that do not depend on it.
@@ -750,6 +1022,16 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description Baton's own process. */
+        ProcessLoad: {
+            /**
+             * Format: double
+             * @description Share of one CPU since the previous sample (can pass 100 with several threads).
+             */
+            cpu_percent?: number | null;
+            /** Format: int64 */
+            rss_bytes: number;
+        };
         /** @description A project as the API shows it. */
         Project: {
             /** @description Free-form settings of the project (a JSON object). */
@@ -785,6 +1067,24 @@ export interface components {
          * @enum {string}
          */
         ProjectStatus: "inactive" | "active" | "archived";
+        /**
+         * @description The windows the dashboard's charts offer.
+         * @enum {string}
+         */
+        Range: "1h" | "24h" | "7d" | "30d";
+        /** @description socket.io clients. */
+        RealtimeLoad: {
+            clients: number;
+            /**
+             * Format: int64
+             * @description Events written to sockets since Baton started.
+             */
+            events_sent: number;
+            /** @description Clients that fell behind and have not been told yet. */
+            lagged_clients: number;
+            /** @description Messages waiting for the hub. */
+            queued: number;
+        };
         Rerun: {
             /** @description Only the tasks that did not complete, and what depends on them. */
             failed_only?: boolean;
@@ -799,6 +1099,15 @@ export interface components {
          * @enum {string}
          */
         RunnerKind: "claude" | "command" | "orchestrator";
+        /** @description A task an agent is running. */
+        RunningTask: {
+            execution_id: string;
+            execution_name: string;
+            project_id?: string | null;
+            /** Format: date-time */
+            started_at?: string | null;
+            task_id: string;
+        };
         /** @description A new access token. */
         Session: {
             /** @description Send as `Authorization: Bearer <access_token>`. */
@@ -819,6 +1128,21 @@ export interface components {
         /** @description What `stop` cancelled. */
         Stopped: {
             cancelled: string[];
+        };
+        /** @description Everything the dashboard's health indicators show. */
+        SystemHealth: {
+            database: components["schemas"]["DatabaseSize"];
+            host: components["schemas"]["HostLoad"];
+            process: components["schemas"]["ProcessLoad"];
+            queues: components["schemas"]["Load"];
+            realtime: components["schemas"]["RealtimeLoad"];
+            /** Format: date-time */
+            started_at: string;
+            /** @example ok */
+            status: string;
+            /** Format: int64 */
+            uptime_s: number;
+            version: string;
         };
         /** @description A validated task of a plan. */
         Task: {
@@ -942,6 +1266,56 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    activity: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description RFC 3339: items before this time (for the next page, the `at` of the last item). */
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    agent_statuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStatuses"];
+                };
+            };
+        };
+    };
     get_agent_config: {
         parameters: {
             query?: {
@@ -1194,6 +1568,14 @@ export interface operations {
                 since?: string;
                 /** @description RFC 3339: created before. */
                 until?: string;
+                /** @description Queued or running only. */
+                active?: boolean;
+                /** @description Text in the execution's or its project's name, or the start of its id. */
+                q?: string;
+                /** @description What to order by: `created_at` (the default), `cost` or `duration`. */
+                sort?: "created_at" | "cost" | "duration";
+                /** @description `desc` (the default) or `asc`. */
+                order?: string;
             };
             header?: never;
             path?: never;
@@ -1474,6 +1856,118 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    execution_metrics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `1h` (5-minute buckets), `24h` (hourly, the default), `7d` (6-hourly) or `30d` (daily).
+                 * @example 24h
+                 */
+                range?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionMetricsSeries"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Only those not read yet. */
+                unread_only?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mark_all_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -1926,6 +2420,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    system_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemHealth"];
                 };
             };
         };
