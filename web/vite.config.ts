@@ -10,9 +10,9 @@ export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
-  server: { proxy: { '/api/': backend } },
+  server: { proxy: { '/api/': backend, '/socket.io/': { target: backend, ws: true } } },
   // `vite preview` serves the build; the API still comes from the backend.
-  preview: { proxy: { '/api/': backend } },
+  preview: { proxy: { '/api/': backend, '/socket.io/': { target: backend, ws: true } } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -17,20 +17,21 @@ test.describe('signed out', () => {
     await username.fill(ADMIN.username)
     await page.getByLabel('Password').fill(ADMIN.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect(page).toHaveURL(/\/projects$/)
-    await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible()
+    // Signing in lands on the dashboard.
+    await expect(page).toHaveURL(/:\d+\/$/)
+    await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
 
     // The access token is in memory only: nothing token-like in web storage.
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))
     expect(stored).not.toMatch(/eyJ|access_token/)
 
     await page.reload()
-    await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible()
-    await expect(page).toHaveURL(/\/projects$/)
+    await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+    await expect(page).toHaveURL(/:\d+\/$/)
 
     // Visiting /sign-in while signed in goes back to the app.
     await page.goto('/sign-in')
-    await expect(page).toHaveURL(/\/projects$/)
+    await expect(page).toHaveURL(/:\d+\/$/)
 
     await page.getByRole('button', { name: `Account menu for ${ADMIN.username}` }).click()
     const menu = page.getByRole('menu')
@@ -64,7 +65,7 @@ test.describe('signed out', () => {
     await page.getByLabel('Username').fill(ADMIN.username)
     await page.getByLabel('Password').fill(ADMIN.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/projects$/)
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/)
   })
 
   test('a wrong password shows the server’s message', async ({ page, consoleProblems }) => {

@@ -4,8 +4,7 @@ test('a project goes through its whole life: create in the wizard, find, reload,
   const name = uniqueName('Checkout redesign')
   const renamed = `${name} v2`
 
-  await page.goto('/')
-  await expect(page).toHaveURL(/\/projects$/)
+  await page.goto('/projects')
   await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible()
 
   // Create through the three steps of the wizard.

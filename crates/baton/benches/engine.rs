@@ -6,7 +6,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use support::{Server, rss_kib, start};
+use support::{Api, Server, rss_kib, start};
 
 fn main() -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
@@ -92,53 +92,7 @@ async fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-struct Api {
-    client: reqwest::Client,
-    url: String,
-    token: String,
-}
-
 impl Api {
-    async fn post(&self, path: &str, body: Value) -> anyhow::Result<Value> {
-        let response = self
-            .client
-            .post(format!("{}{path}", self.url))
-            .bearer_auth(&self.token)
-            .json(&body)
-            .send()
-            .await?;
-        anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
-        Ok(response.json().await?)
-    }
-
-    async fn put(&self, path: &str, body: Value) -> anyhow::Result<Value> {
-        let response = self
-            .client
-            .put(format!("{}{path}", self.url))
-            .bearer_auth(&self.token)
-            .json(&body)
-            .send()
-            .await?;
-        anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
-        Ok(response.json().await?)
-    }
-
-    async fn get(&self, path: &str) -> anyhow::Result<Value> {
-        Ok(self
-            .client
-            .get(format!("{}{path}", self.url))
-            .bearer_auth(&self.token)
-            .send()
-            .await?
-            .json()
-            .await?)
-    }
-
-    async fn start(&self, project: &str, plan: Value) -> anyhow::Result<String> {
-        let execution = self.post("/api/executions", json!({"project_id": project, "plan": plan})).await?;
-        Ok(execution["id"].as_str().unwrap_or_default().to_owned())
-    }
-
     async fn wait(&self, id: &str) -> anyhow::Result<Value> {
         loop {
             let execution = self.get(&format!("/api/executions/{id}")).await?;

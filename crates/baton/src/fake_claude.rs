@@ -15,6 +15,7 @@
 //! | `huge-line=N` | print one line of N bytes |
 //! | `burst=N` | print N bytes with no newline at all |
 //! | `flood=N` | print N plain lines as fast as possible |
+//! | `rate=N` | with `flood`: N lines a second instead, in 10 ms steps |
 //! | `delay=MS` | wait MS between lines (default 120) |
 //! | `cost=USD` | the run's cost (default from the prompt's length) |
 
@@ -61,11 +62,7 @@ pub async fn run(args: Vec<String>) -> anyhow::Result<i32> {
         write_repeated(&mut stdout().lock(), b'y', bytes)?;
     }
     if let Some(lines) = behaviours.number("flood") {
-        let mut lock = stdout().lock();
-        for i in 0..lines {
-            writeln!(lock, "flood line {i} of {lines}: the quick brown fox jumps over the lazy dog")?;
-        }
-        lock.flush()?;
+        flood(lines, behaviours.number("rate")).await?;
     }
 
     let first_words: String = prompt.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
@@ -167,6 +164,30 @@ impl Behaviours {
     fn float(&self, name: &str) -> Option<f64> {
         self.value(name).and_then(|v| v.parse().ok())
     }
+}
+
+/// `lines` plain lines, as fast as possible or `rate` a second.
+async fn flood(lines: u64, rate: Option<u64>) -> std::io::Result<()> {
+    const STEP: Duration = Duration::from_millis(10);
+    let per_step = rate.map_or(lines, |rate| (rate / 100).max(1));
+    let started = tokio::time::Instant::now();
+    let mut written = 0;
+    let mut step: u32 = 0;
+    while written < lines {
+        {
+            let mut lock = stdout().lock();
+            for i in written..(written + per_step).min(lines) {
+                writeln!(lock, "flood line {i} of {lines}: the quick brown fox jumps over the lazy dog")?;
+            }
+            lock.flush()?;
+        }
+        written = (written + per_step).min(lines);
+        step += 1;
+        if rate.is_some() {
+            tokio::time::sleep_until(started + STEP * step).await;
+        }
+    }
+    Ok(())
 }
 
 fn flag(args: &[String], names: &[&str]) -> Option<String> {

@@ -6,7 +6,10 @@ import { ThemeProvider } from '@/app/theme-provider'
 import { useTheme } from '@/app/theme-context'
 import { useSessionLifecycle } from '@/app/use-session-lifecycle'
 import { TooltipProvider } from '@/components/ui/tooltip'
+import { useLiveExecutionsCache } from '@/features/executions/hooks/use-live-executions-cache'
+import { useLiveProjectsCache } from '@/features/projects/hooks/use-live-projects-cache'
 import { ApiError } from '@/lib/api-client'
+import { RealtimeProvider } from '@/lib/realtime'
 
 function makeQueryClient() {
   return new QueryClient({
@@ -26,16 +29,26 @@ function ThemedToaster() {
   return <Toaster theme={resolvedTheme} position="bottom-right" closeButton />
 }
 
+/** Socket events → cached responses, for the whole app. */
+function LiveCache() {
+  useLiveExecutionsCache()
+  useLiveProjectsCache()
+  return null
+}
+
 export function AppProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient)
   useSessionLifecycle(queryClient)
   return (
     <ThemeProvider>
       <QueryClientProvider client={queryClient}>
-        <TooltipProvider delayDuration={300}>
-          {children}
-          <ThemedToaster />
-        </TooltipProvider>
+        <RealtimeProvider>
+          <LiveCache />
+          <TooltipProvider delayDuration={300}>
+            {children}
+            <ThemedToaster />
+          </TooltipProvider>
+        </RealtimeProvider>
       </QueryClientProvider>
     </ThemeProvider>
   )

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react'
-import { createBrowserRouter, Navigate } from 'react-router'
+import { createBrowserRouter } from 'react-router'
 
 import { RequireSession } from '@/app/require-session'
 import { RouteError } from '@/app/routes/route-error'
@@ -7,9 +7,12 @@ import { SettingsIndex, SettingsLayout } from '@/app/routes/settings/settings-la
 import { AppLayout } from '@/components/layout/app-layout'
 import { FullPageLoader } from '@/components/layout/full-page-loader'
 import { UserMenu } from '@/features/auth/components/user-menu'
+import { CommandCenter } from '@/features/command-palette/components/command-center'
 
 // Pages load on demand so the first paint only waits for the shell.
 const SignInRoute = lazy(() => import('@/app/routes/sign-in'))
+// Its charts (Recharts) stay in the dashboard's chunk, out of the shell.
+const DashboardRoute = lazy(() => import('@/app/routes/dashboard/dashboard'))
 const ProjectsRoute = lazy(() => import('@/app/routes/projects/projects'))
 const ProjectRoute = lazy(() => import('@/app/routes/projects/project'))
 const ExecutionsRoute = lazy(() => import('@/app/routes/executions/executions'))
@@ -35,11 +38,12 @@ export const router = createBrowserRouter([
     element: (
       <RequireSession>
         <AppLayout userMenu={<UserMenu />} />
+        <CommandCenter />
       </RequireSession>
     ),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/projects" replace /> },
+      { index: true, element: <DashboardRoute /> },
       { path: 'projects', element: <ProjectsRoute /> },
       { path: 'projects/:id', element: <ProjectRoute /> },
       { path: 'executions', element: <ExecutionsRoute /> },

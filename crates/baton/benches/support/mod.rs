@@ -98,3 +98,55 @@ impl Server {
         Ok(session["access_token"].as_str().unwrap_or_default().to_owned())
     }
 }
+
+/// A signed-in API client for the benchmarks.
+#[derive(Clone)]
+pub struct Api {
+    pub client: reqwest::Client,
+    pub url: String,
+    pub token: String,
+}
+
+impl Api {
+    pub async fn post(&self, path: &str, body: serde_json::Value) -> anyhow::Result<serde_json::Value> {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.url))
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .await?;
+        anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
+        Ok(response.json().await?)
+    }
+
+    pub async fn put(&self, path: &str, body: serde_json::Value) -> anyhow::Result<serde_json::Value> {
+        let response = self
+            .client
+            .put(format!("{}{path}", self.url))
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .await?;
+        anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
+        Ok(response.json().await?)
+    }
+
+    pub async fn get(&self, path: &str) -> anyhow::Result<serde_json::Value> {
+        Ok(self
+            .client
+            .get(format!("{}{path}", self.url))
+            .bearer_auth(&self.token)
+            .send()
+            .await?
+            .json()
+            .await?)
+    }
+
+    /// Starts an inline plan in `project`; returns the execution's id.
+    pub async fn start(&self, project: &str, plan: serde_json::Value) -> anyhow::Result<String> {
+        let body = serde_json::json!({"project_id": project, "plan": plan});
+        let execution = self.post("/api/executions", body).await?;
+        Ok(execution["id"].as_str().unwrap_or_default().to_owned())
+    }
+}

@@ -25,7 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(system_health))
         .routes(routes!(agent_statuses))
-        .routes(routes!(execution_metrics))
+        .routes(routes!(metrics_over_time))
         .routes(routes!(activity))
 }
 
@@ -131,7 +131,7 @@ pub struct ExecutionMetricsSeries {
 /// Executions per bucket by outcome, task duration percentiles, tokens and cost.
 #[utoipa::path(get, path = "/api/metrics/executions", tag = "executions", params(MetricsParams),
     responses((status = 200, body = ExecutionMetricsSeries), (status = 422, body = ErrorBody)))]
-async fn execution_metrics(
+async fn metrics_over_time(
     State(app): State<AppState>,
     _: Viewer,
     AppQuery(params): AppQuery<MetricsParams>,

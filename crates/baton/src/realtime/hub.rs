@@ -26,7 +26,7 @@ use crate::{domain::timestamp::Timestamp, store::logs::LogEntry};
 /// How often pending log entries go out, at most.
 pub const FRAME_EVERY: Duration = Duration::from_millis(50);
 /// Entries in one `log:entry` frame, at most.
-pub const FRAME_ENTRIES: usize = 500;
+pub const FRAME_ENTRIES: usize = 250;
 /// Messages waiting for the hub; a producer that finds it full waits for the hub, never for a
 /// socket.
 const QUEUE: usize = 4_096;

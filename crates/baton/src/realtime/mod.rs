@@ -28,8 +28,9 @@ pub mod subscriptions;
 pub use hub::{CommittedLog, Event, Hub};
 use subscriptions::Topic;
 
-/// Packets waiting in one socket's send buffer before it counts as lagging.
-const SOCKET_BUFFER: usize = 128;
+/// Packets waiting in one socket's send buffer before it counts as lagging. Each holds its own
+/// copy of a frame (at most [`hub::FRAME_ENTRIES`] entries), so this bounds a slow client's cost.
+const SOCKET_BUFFER: usize = 64;
 
 /// The socket.io server and its hub.
 #[derive(Clone)]

@@ -6,6 +6,9 @@ import { BrandMark, SidebarNav } from '@/components/layout/sidebar-nav'
 import { ThemeSwitch } from '@/components/layout/theme-switch'
 import { Button } from '@/components/ui/button'
 import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from '@/components/ui/sheet'
+import { CommandPaletteTrigger } from '@/features/command-palette/components/command-palette-trigger'
+import { NotificationCenter } from '@/features/notifications/components/notification-center'
+import { RealtimeIndicator } from '@/lib/realtime'
 
 export function Header({ userMenu }: { userMenu?: ReactNode }) {
   const [navOpen, setNavOpen] = useState(false)
@@ -31,10 +34,13 @@ export function Header({ userMenu }: { userMenu?: ReactNode }) {
           </div>
         </SheetContent>
       </Sheet>
-      <Link to="/projects" className="rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 md:hidden">
+      <Link to="/" className="rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 md:hidden">
         <BrandMark />
       </Link>
       <div className="ml-auto flex items-center gap-1">
+        <CommandPaletteTrigger />
+        <NotificationCenter />
+        <RealtimeIndicator />
         <ThemeSwitch />
         {userMenu}
       </div>

@@ -1,10 +1,11 @@
-import { BookOpenIcon, ExternalLinkIcon, FolderKanbanIcon, PlayCircleIcon, SettingsIcon } from 'lucide-react'
+import { BookOpenIcon, ExternalLinkIcon, FolderKanbanIcon, LayoutDashboardIcon, PlayCircleIcon, SettingsIcon } from 'lucide-react'
 import { NavLink } from 'react-router'
 
 import { cn } from '@/lib/utils'
 
 /** Only pages that work appear here; each new feature adds its entry when it ships. */
 const NAV_ITEMS = [
+  { to: '/', label: 'Dashboard', icon: LayoutDashboardIcon },
   { to: '/projects', label: 'Projects', icon: FolderKanbanIcon },
   { to: '/executions', label: 'Executions', icon: PlayCircleIcon },
   // Everyone has their account there; admins also users, API tokens and the audit log.
@@ -31,6 +32,8 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
           <NavLink
             key={to}
             to={to}
+            // `/` is every page's prefix: Dashboard is current on `/` only.
+            end={to === '/'}
             onClick={onNavigate}
             className={({ isActive }) => cn(itemClass, isActive && 'bg-sidebar-accent text-sidebar-foreground')}
           >

@@ -7,7 +7,7 @@ export function Sidebar() {
   return (
     <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-sidebar-border bg-sidebar text-sidebar-foreground md:flex">
       <div className="flex h-14 items-center px-5">
-        <Link to="/projects" className="rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
+        <Link to="/" className="rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
           <BrandMark />
         </Link>
       </div>

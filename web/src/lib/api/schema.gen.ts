@@ -274,7 +274,7 @@ export interface paths {
             cookie?: never;
         };
         /** Executions per bucket by outcome, task duration percentiles, tokens and cost. */
-        get: operations["execution_metrics"];
+        get: operations["metrics_over_time"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1860,7 +1860,7 @@ export interface operations {
             };
         };
     };
-    execution_metrics: {
+    metrics_over_time: {
         parameters: {
             query?: {
                 /**

@@ -1,17 +1,13 @@
-import { useQuery } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 
 import { useExecution } from '@/features/executions/api/get-execution'
 import { ExecutionDetails } from '@/features/executions/components/execution-details'
-import { getProjectQueryOptions } from '@/features/projects/api/get-project'
 import { useDocumentTitle } from '@/hooks/use-document-title'
 
 export default function ExecutionRoute() {
   const { id = '' } = useParams()
   const { data } = useExecution(id)
-  const projectId = data?.project_id ?? ''
-  const project = useQuery({ ...getProjectQueryOptions(projectId), enabled: projectId !== '' })
   useDocumentTitle(data?.name ?? 'Execution')
   // Keyed by id so moving between executions (a re-run) starts with fresh filters and scroll.
-  return <ExecutionDetails key={id} id={id} projectName={project.data?.name} />
+  return <ExecutionDetails key={id} id={id} projectName={data?.project_name ?? undefined} />
 }

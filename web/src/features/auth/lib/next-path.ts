@@ -1,5 +1,5 @@
 /** Where to go after signing in when there is no (usable) `next`. */
-export const DEFAULT_NEXT = '/projects'
+export const DEFAULT_NEXT = '/'
 
 const BASE = 'http://baton.invalid'
 

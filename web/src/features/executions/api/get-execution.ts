@@ -1,11 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 
 import { api, unwrap } from '@/lib/api-client'
+import { useRealtimeStatus, useSubscription } from '@/lib/realtime'
 
 import { isActive } from '../lib/status'
-
-/** How often a queued or running execution is asked for again (live updates over a socket come later). */
-export const DETAIL_POLL_MS = 1000
+import { FALLBACK_POLL_MS } from './get-executions'
 
 export function getExecution(id: string, signal?: AbortSignal) {
   return unwrap(api.GET('/api/executions/{id}', { params: { path: { id } }, signal }))
@@ -18,9 +17,15 @@ export function getExecutionQueryOptions(id: string) {
   })
 }
 
+/**
+ * One execution, kept current by socket events (see use-live-executions-cache); it is polled
+ * only while the socket is down and the execution still runs.
+ */
 export function useExecution(id: string) {
+  useSubscription(id ? { kind: 'execution', id } : null)
+  const offline = useRealtimeStatus() !== 'connected'
   return useQuery({
     ...getExecutionQueryOptions(id),
-    refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? DETAIL_POLL_MS : false),
+    refetchInterval: (query) => (offline && query.state.data && isActive(query.state.data.status) ? FALLBACK_POLL_MS : false),
   })
 }

@@ -20,7 +20,10 @@ export function useStartProject() {
   return useMutation({
     mutationFn: startProject,
     onSuccess: (execution) => {
-      queryClient.setQueryData(getExecutionQueryOptions(execution.id).queryKey, execution)
+      // Shown at once, and read again when its page opens: events that came before this answer are not in it.
+      const detailKey = getExecutionQueryOptions(execution.id).queryKey
+      queryClient.setQueryData(detailKey, execution)
+      void queryClient.invalidateQueries({ queryKey: detailKey, refetchType: 'none' })
       return queryClient.invalidateQueries({ queryKey: getExecutionsQueryOptions().queryKey })
     },
   })

@@ -1,4 +1,4 @@
-import { ChevronDownIcon, Loader2Icon, RotateCcwIcon, SquareIcon } from 'lucide-react'
+import { ChevronDownIcon, CircleStopIcon, Loader2Icon, RotateCcwIcon, SquareIcon } from 'lucide-react'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
@@ -14,6 +14,7 @@ import {
 } from '@/components/ui/alert-dialog'
 import { Button } from '@/components/ui/button'
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
+import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
 
 import { useCancelExecution } from '../api/cancel-execution'
 import { useRerunExecution } from '../api/rerun-execution'
@@ -22,10 +23,20 @@ import { isActive } from '../lib/status'
 
 /** Cancel (while it runs, after confirming) and Re-run (once it ended): for operators. */
 export function ExecutionActions({ execution }: { execution: ExecutionDetail }) {
-  return isActive(execution.status) ? <CancelButton execution={execution} /> : <RerunMenu execution={execution} />
+  return isActive(execution.status) ? <CancelExecutionButton execution={execution} /> : <RerunMenu execution={execution} />
 }
 
-function CancelButton({ execution }: { execution: ExecutionDetail }) {
+/**
+ * Cancel, after confirming. `compact` is the icon-only button of a row (its name says which
+ * execution it cancels).
+ */
+export function CancelExecutionButton({
+  execution,
+  compact = false,
+}: {
+  execution: Pick<ExecutionDetail, 'id' | 'name'>
+  compact?: boolean
+}) {
   const [open, setOpen] = useState(false)
   const cancel = useCancelExecution()
   const pending = cancel.isPending
@@ -40,10 +51,27 @@ function CancelButton({ execution }: { execution: ExecutionDetail }) {
 
   return (
     <>
-      <Button variant="outline" onClick={() => setOpen(true)} className="text-destructive hover:text-destructive">
-        <SquareIcon />
-        Cancel
-      </Button>
+      {compact ? (
+        <Tooltip>
+          <TooltipTrigger asChild>
+            <Button
+              variant="ghost"
+              size="icon"
+              aria-label={`Cancel ${execution.name}`}
+              onClick={() => setOpen(true)}
+              className="size-8 text-muted-foreground hover:text-destructive"
+            >
+              <CircleStopIcon />
+            </Button>
+          </TooltipTrigger>
+          <TooltipContent>Cancel</TooltipContent>
+        </Tooltip>
+      ) : (
+        <Button variant="outline" onClick={() => setOpen(true)} className="text-destructive hover:text-destructive">
+          <SquareIcon />
+          Cancel
+        </Button>
+      )}
       <AlertDialog open={open} onOpenChange={(next) => !pending && setOpen(next)}>
         <AlertDialogContent>
           <AlertDialogHeader>

@@ -1,5 +1,5 @@
 import { ArrowLeftIcon, SearchXIcon } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 
 import { EmptyState } from '@/components/empty-state'
@@ -16,10 +16,10 @@ import { useExecution } from '../api/get-execution'
 import type { ExecutionDetail } from '../api/types'
 import { durationBetween, formatCost, formatDuration, formatTokensExact } from '../lib/format'
 import { isActive } from '../lib/status'
-import { groupAttempts } from '../lib/tasks'
 import { ExecutionActions } from './execution-actions'
-import { ExecutionLogs } from './execution-logs'
+import { ExecutionTimeline } from './execution-timeline/execution-timeline'
 import { ExecutionProgress } from './execution-progress'
+import { ExecutionLogViewer } from './log-viewer/execution-log-viewer'
 import { ExecutionStatusBadge } from './status-badge'
 import { TasksTable } from './tasks-table'
 
@@ -34,7 +34,7 @@ function BackLink() {
   )
 }
 
-/** One execution, polled every second while it is queued or running. */
+/** One execution, kept current by socket events while it is queued or running. */
 export function ExecutionDetails({ id, projectName }: { id: string; projectName?: string }) {
   const query = useExecution(id)
 
@@ -74,10 +74,19 @@ export function ExecutionDetails({ id, projectName }: { id: string; projectName?
 function ExecutionView({ execution, projectName }: { execution: ExecutionDetail; projectName?: string }) {
   const canControl = useCan('executions:control')
   const live = isActive(execution.status)
-  // Durations of running work count up between polls.
+  // Durations of running work count up between events.
   const now = useNow(1000, live)
-  const taskIds = groupAttempts(execution.tasks).map((g) => g.taskId)
   const duration = durationBetween(execution.started_at, execution.completed_at, now)
+  // The log's task filter: picked in the log's toolbar or by clicking a bar of the timeline.
+  const [logTask, setLogTask] = useState<string | null>(null)
+  const showTaskLog = (taskId: string | null) => {
+    setLogTask(taskId)
+    // Bring the log into view when little of it shows, so the click visibly does something.
+    const log = document.getElementById('execution-log')
+    if (taskId !== null && log && log.getBoundingClientRect().top > window.innerHeight - 240) {
+      log.scrollIntoView({ behavior: 'smooth', block: 'start' })
+    }
+  }
 
   return (
     <div className="grid gap-6">
@@ -163,6 +172,17 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
         </CardContent>
       </Card>
 
+      {execution.tasks.length > 0 && (
+        <Card>
+          <CardHeader className="pb-1">
+            <CardTitle>Timeline</CardTitle>
+          </CardHeader>
+          <CardContent className="pt-3">
+            <ExecutionTimeline execution={execution} now={now} selectedTask={logTask} onSelectTask={showTaskLog} />
+          </CardContent>
+        </Card>
+      )}
+
       <Card className="overflow-hidden">
         <CardHeader className="pb-3">
           <CardTitle>Tasks</CardTitle>
@@ -174,11 +194,18 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
         )}
       </Card>
 
-      <Card className="overflow-hidden pb-0">
+      <Card id="execution-log" className="scroll-mt-4 overflow-hidden pb-0">
         <CardHeader className="pb-3">
           <CardTitle>Log</CardTitle>
         </CardHeader>
-        <ExecutionLogs executionId={execution.id} taskIds={taskIds} live={live} />
+        <ExecutionLogViewer
+          executionId={execution.id}
+          executionName={execution.name}
+          attempts={execution.tasks}
+          live={live}
+          task={logTask}
+          onTaskChange={setLogTask}
+        />
       </Card>
     </div>
   )

@@ -9,22 +9,22 @@ import { Card } from '@/components/ui/card'
 import { useCursorPagination } from '@/hooks/use-cursor-pagination'
 
 import { EXECUTIONS_PAGE_SIZE, useExecutions } from '../api/get-executions'
+import type { ExecutionSort } from '../api/types'
 import { useExecutionFilters } from '../hooks/use-execution-filters'
+import { nextSort, toQueryParams } from '../lib/filters'
 import { ExecutionsTable, ExecutionsTableSkeleton } from './executions-table'
 import { ExecutionsToolbar, type ProjectOption } from './executions-toolbar'
 
-/** The history of executions with its filters, pagination and every loading, empty and error state. */
+/** The history of executions: search, filters, sort and pagination (all in the URL), and every loading, empty and error state. */
 export function ExecutionsList({ projects }: { projects: ProjectOption[] }) {
   const filters = useExecutionFilters()
-  const pagination = useCursorPagination(`${filters.project ?? ''}\u0000${filters.status ?? ''}`)
+  const params = toQueryParams(filters)
+  const pagination = useCursorPagination(JSON.stringify(params))
   const query = useExecutions({
     limit: EXECUTIONS_PAGE_SIZE,
-    ...(filters.project ? { project_id: filters.project } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
+    ...params,
     ...(pagination.cursor ? { cursor: pagination.cursor } : {}),
   })
-  const filtered = filters.project !== null || filters.status !== null
-  const names = new Map(projects.map((p) => [p.id, p.name]))
 
   const emptyLaterPage = query.data?.items.length === 0 && pagination.hasPrevious && !query.isPlaceholderData
   const { previous } = pagination
@@ -32,24 +32,24 @@ export function ExecutionsList({ projects }: { projects: ProjectOption[] }) {
     if (emptyLaterPage) previous()
   }, [emptyLaterPage, previous])
 
+  const onSort = (column: ExecutionSort) => {
+    const next = nextSort(filters, column)
+    filters.setSort(next.sort, next.order)
+  }
+
   let body: ReactNode
   if (query.isPending) {
     body = <ExecutionsTableSkeleton />
   } else if (query.isError) {
     body = (
-      <ErrorState
-        title="Could not load executions"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
+      <ErrorState title="Could not load executions" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
     )
-  } else if (query.data.items.length === 0 && filtered) {
+  } else if (query.data.items.length === 0 && filters.filtered) {
     body = (
       <EmptyState
         icon={<SearchXIcon />}
         title="No matching executions"
-        description="No execution matches this project and status. Try another filter or clear them."
+        description="Nothing matches this search and these filters. Try others, or clear them."
         action={
           <Button variant="outline" onClick={filters.clear}>
             Clear filters
@@ -71,31 +71,30 @@ export function ExecutionsList({ projects }: { projects: ProjectOption[] }) {
       />
     )
   } else {
-    body = <ExecutionsTable executions={query.data.items} label="Executions" projectName={(id) => names.get(id)} />
+    body = (
+      <ExecutionsTable
+        executions={query.data.items}
+        label="Executions"
+        showProject
+        sorting={{ sort: filters.sort, order: filters.order, onSort }}
+      />
+    )
   }
 
   const page = query.data
   return (
-    <div className="grid gap-4">
-      <ExecutionsToolbar
-        projects={projects}
-        project={filters.project}
-        onProjectChange={filters.setProject}
-        status={filters.status}
-        onStatusChange={filters.setStatus}
-      />
+    <section aria-labelledby="execution-history" className="grid gap-3">
+      <h2 id="execution-history" className="text-sm font-semibold">
+        History
+      </h2>
+      <ExecutionsToolbar projects={projects} filters={filters} />
       <Card className="overflow-hidden">
         <div className={query.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}>{body}</div>
         {page && (page.items.length > 0 || pagination.hasPrevious) && (
           <nav aria-label="Pagination" className="flex items-center justify-between gap-4 border-t px-4 py-3">
             <p className="text-sm text-muted-foreground tabular-nums">Page {pagination.pageIndex + 1}</p>
             <div className="flex gap-2">
-              <Button
-                variant="outline"
-                size="sm"
-                onClick={pagination.previous}
-                disabled={!pagination.hasPrevious || query.isPlaceholderData}
-              >
+              <Button variant="outline" size="sm" onClick={pagination.previous} disabled={!pagination.hasPrevious || query.isPlaceholderData}>
                 <ChevronLeftIcon />
                 Previous
               </Button>
@@ -112,6 +111,6 @@ export function ExecutionsList({ projects }: { projects: ProjectOption[] }) {
           </nav>
         )}
       </Card>
-    </div>
+    </section>
   )
 }

@@ -1,28 +1,78 @@
+import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from 'lucide-react'
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 
 import { RelativeTime } from '@/components/relative-time'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
+import { useNow } from '@/hooks/use-now'
+import { cn } from '@/lib/utils'
 
-import type { ExecutionSummary } from '../api/types'
+import type { ExecutionSort, ExecutionSummary, SortOrder } from '../api/types'
 import { durationBetween, formatCost, formatDuration, formatTokens, formatTokensExact } from '../lib/format'
 import { isActive } from '../lib/status'
 import { ExecutionProgress } from './execution-progress'
 import { ExecutionStatusBadge } from './status-badge'
 
-function Columns({ showProject }: { showProject: boolean }) {
+export type SortState = { sort: ExecutionSort; order: SortOrder; onSort: (column: ExecutionSort) => void }
+
+/** A column header that sorts the list (server-side) when a sort is given, plain text otherwise. */
+function SortableHead({
+  column,
+  sorting,
+  align = 'left',
+  className,
+  children,
+}: {
+  column: ExecutionSort
+  sorting?: SortState
+  align?: 'left' | 'right'
+  className?: string
+  children: ReactNode
+}) {
+  if (!sorting) return <TableHead className={cn(align === 'right' && 'text-right', className)}>{children}</TableHead>
+  const sorted = sorting.sort === column
+  const Icon = !sorted ? ArrowUpDownIcon : sorting.order === 'asc' ? ArrowUpIcon : ArrowDownIcon
+  return (
+    <TableHead
+      aria-sort={sorted ? (sorting.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className={cn(align === 'right' && 'text-right', className)}
+    >
+      <button
+        type="button"
+        onClick={() => sorting.onSort(column)}
+        className={cn(
+          'group -mx-1.5 inline-flex items-center gap-1 rounded-sm px-1.5 py-1 outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
+          sorted && 'text-foreground',
+          align === 'right' && 'flex-row-reverse',
+        )}
+      >
+        {children}
+        <Icon aria-hidden className={cn('size-3.5 transition-opacity', sorted ? 'opacity-80' : 'opacity-0 group-hover:opacity-50 group-focus-visible:opacity-50')} />
+      </button>
+    </TableHead>
+  )
+}
+
+function Columns({ showProject, sorting }: { showProject: boolean; sorting?: SortState }) {
   return (
     <TableHeader>
       <TableRow className="hover:bg-transparent">
         <TableHead className="w-30">Status</TableHead>
         <TableHead>Name</TableHead>
-        {showProject && <TableHead className="hidden lg:table-cell">Project</TableHead>}
-        <TableHead className="w-28">Started</TableHead>
-        <TableHead className="w-24 text-right">Duration</TableHead>
-        <TableHead className="w-36">Tasks</TableHead>
-        <TableHead className="w-24 text-right">Cost</TableHead>
-        <TableHead className="hidden w-28 text-right md:table-cell">Tokens</TableHead>
+        {showProject && <TableHead className="hidden w-44 lg:table-cell">Project</TableHead>}
+        <SortableHead column="created_at" sorting={sorting} className="hidden w-28 md:table-cell">
+          Started
+        </SortableHead>
+        <SortableHead column="duration" sorting={sorting} align="right" className="hidden w-24 sm:table-cell">
+          Duration
+        </SortableHead>
+        <TableHead className="hidden w-32 sm:table-cell">Tasks</TableHead>
+        <SortableHead column="cost" sorting={sorting} align="right" className="w-24">
+          Cost
+        </SortableHead>
+        <TableHead className="hidden w-28 text-right 2xl:table-cell">Tokens</TableHead>
       </TableRow>
     </TableHeader>
   )
@@ -31,7 +81,7 @@ function Columns({ showProject }: { showProject: boolean }) {
 function TasksCell({ execution }: { execution: ExecutionSummary }) {
   const live = isActive(execution.status)
   const { totals } = execution
-  if (live) return <ExecutionProgress totals={totals} label={`Progress of ${execution.name}`} className="w-28" />
+  if (live) return <ExecutionProgress totals={totals} label={`Progress of ${execution.name}`} className="w-24" />
   return (
     <span className="text-muted-foreground tabular-nums">
       {totals.completed}/{totals.tasks} done
@@ -42,22 +92,23 @@ function TasksCell({ execution }: { execution: ExecutionSummary }) {
 export function ExecutionsTable({
   executions,
   label,
-  projectName,
+  showProject = false,
+  sorting,
 }: {
   executions: ExecutionSummary[]
   label: string
-  /** Omitted where every row is of the same project. */
-  projectName?: (id: string) => string | undefined
+  /** Off where every row is of the same project. */
+  showProject?: boolean
+  sorting?: SortState
 }) {
-  // Running ones first: they are what people come to watch.
-  const rows = [...executions.filter((e) => isActive(e.status)), ...executions.filter((e) => !isActive(e.status))]
+  // Running rows count their duration up.
+  const now = useNow(1000, executions.some((e) => isActive(e.status)))
   return (
     <Table aria-label={label} className="table-fixed">
-      <Columns showProject={projectName !== undefined} />
+      <Columns showProject={showProject} sorting={sorting} />
       <TableBody>
-        {rows.map((execution) => {
-          const duration = durationBetween(execution.started_at, execution.completed_at)
-          const project = execution.project_id ? projectName?.(execution.project_id) : undefined
+        {executions.map((execution) => {
+          const duration = durationBetween(execution.started_at, execution.completed_at, now)
           return (
             <TableRow key={execution.id}>
               <TableCell>
@@ -72,29 +123,38 @@ export function ExecutionsTable({
                 </Link>
                 {execution.rerun_of && <p className="text-xs text-muted-foreground">Re-run</p>}
               </TableCell>
-              {projectName && (
+              {showProject && (
                 <TableCell className="hidden max-w-0 lg:table-cell">
                   {execution.project_id ? (
                     <Link
                       to={`/projects/${execution.project_id}`}
                       className="block truncate text-muted-foreground hover:text-foreground hover:underline"
                     >
-                      {project ?? <span className="font-mono text-xs">{execution.project_id.slice(0, 8)}</span>}
+                      {execution.project_name ?? <span className="font-mono text-xs">{execution.project_id.slice(0, 8)}</span>}
                     </Link>
                   ) : (
                     <span className="text-muted-foreground">—</span>
                   )}
                 </TableCell>
               )}
-              <TableCell className="text-muted-foreground">
+              <TableCell className="hidden text-muted-foreground md:table-cell">
                 {execution.started_at ? <RelativeTime value={execution.started_at} /> : 'Not yet'}
               </TableCell>
-              <TableCell className="text-right tabular-nums">{formatDuration(duration)}</TableCell>
-              <TableCell>
+              <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatDuration(duration)}</TableCell>
+              <TableCell className="hidden sm:table-cell">
                 <TasksCell execution={execution} />
               </TableCell>
-              <TableCell className="text-right font-mono text-xs tabular-nums">{formatCost(execution.cost_usd)}</TableCell>
-              <TableCell className="hidden text-right text-xs text-muted-foreground tabular-nums md:table-cell">
+              <TableCell className="text-right font-mono text-xs tabular-nums">
+                <Tooltip>
+                  <TooltipTrigger asChild>
+                    <span className="cursor-default">{formatCost(execution.cost_usd)}</span>
+                  </TooltipTrigger>
+                  <TooltipContent>
+                    {formatTokensExact(execution.input_tokens)} tokens in, {formatTokensExact(execution.output_tokens)} out
+                  </TooltipContent>
+                </Tooltip>
+              </TableCell>
+              <TableCell className="hidden text-right text-xs text-muted-foreground tabular-nums 2xl:table-cell">
                 <Tooltip>
                   <TooltipTrigger asChild>
                     <span className="cursor-default">
@@ -132,19 +192,19 @@ export function ExecutionsTableSkeleton({ rows = 6, showProject = true }: { rows
                 <Skeleton className="h-3.5 w-32 max-w-full" />
               </TableCell>
             )}
-            <TableCell>
+            <TableCell className="hidden md:table-cell">
               <Skeleton className="h-3.5 w-16" />
             </TableCell>
-            <TableCell>
+            <TableCell className="hidden sm:table-cell">
               <Skeleton className="ml-auto h-3.5 w-12" />
             </TableCell>
-            <TableCell>
+            <TableCell className="hidden sm:table-cell">
               <Skeleton className="h-3.5 w-24" />
             </TableCell>
             <TableCell>
               <Skeleton className="ml-auto h-3.5 w-14" />
             </TableCell>
-            <TableCell className="hidden md:table-cell">
+            <TableCell className="hidden 2xl:table-cell">
               <Skeleton className="ml-auto h-3.5 w-16" />
             </TableCell>
           </TableRow>

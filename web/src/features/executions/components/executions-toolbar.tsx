@@ -1,44 +1,78 @@
+import { XIcon } from 'lucide-react'
+
 import { StatusFilter } from '@/components/status-filter'
+import { Button } from '@/components/ui/button'
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
 
-import type { ExecutionStatus } from '../api/types'
+import { useAgentNames } from '../api/get-agent-names'
+import type { useExecutionFilters } from '../hooks/use-execution-filters'
 import { EXECUTION_STATUSES } from '../lib/status'
+import { DateRangeFilter } from './date-range-filter'
+import { SearchBox } from './search-box'
 
 const ALL = 'all'
 
 export type ProjectOption = { id: string; name: string }
 
+/** A value from the URL that is not among the options (deleted, or not loaded) still shows. */
+function withCurrent<T extends { id: string; name: string }>(options: T[], current: string | null): { id: string; name: string }[] {
+  return current && !options.some((o) => o.id === current) ? [...options, { id: current, name: current }] : options
+}
+
+/** Search, filters (project, status, agent, date) and "Clear filters" of the history. */
 export function ExecutionsToolbar({
   projects,
-  project,
-  onProjectChange,
-  status,
-  onStatusChange,
+  filters,
 }: {
   projects: ProjectOption[]
-  project: string | null
-  onProjectChange: (value: string | null) => void
-  status: ExecutionStatus | null
-  onStatusChange: (value: ExecutionStatus | null) => void
+  filters: ReturnType<typeof useExecutionFilters>
 }) {
-  // A project from the URL that is not in the list (deleted, or past the first 200) still shows.
-  const options = project && !projects.some((p) => p.id === project) ? [...projects, { id: project, name: project }] : projects
+  const agents = useAgentNames()
+  const projectOptions = withCurrent(projects, filters.project)
+  const agentOptions = withCurrent((agents.data ?? []).map((name) => ({ id: name, name })), filters.agent)
+
   return (
-    <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-      <Select value={project ?? ALL} onValueChange={(value) => onProjectChange(value === ALL ? null : value)}>
-        <SelectTrigger aria-label="Filter by project" className="w-full sm:w-72">
+    <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center">
+      <SearchBox
+        value={filters.q}
+        onChange={filters.setQuery}
+        label="Search executions"
+        placeholder="Search name, id or project…"
+      />
+      <Select value={filters.project ?? ALL} onValueChange={(value) => filters.setProject(value === ALL ? null : value)}>
+        <SelectTrigger aria-label="Filter by project" className="w-full sm:w-48">
           <SelectValue />
         </SelectTrigger>
         <SelectContent>
           <SelectItem value={ALL}>All projects</SelectItem>
-          {options.map((p) => (
+          {projectOptions.map((p) => (
             <SelectItem key={p.id} value={p.id}>
               <span className="truncate">{p.name}</span>
             </SelectItem>
           ))}
         </SelectContent>
       </Select>
-      <StatusFilter value={status} options={EXECUTION_STATUSES} onChange={onStatusChange} />
+      <StatusFilter value={filters.status} options={EXECUTION_STATUSES} onChange={filters.setStatus} />
+      <Select value={filters.agent ?? ALL} onValueChange={(value) => filters.setAgent(value === ALL ? null : value)}>
+        <SelectTrigger aria-label="Filter by agent" className="w-full sm:w-44">
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value={ALL}>All agents</SelectItem>
+          {agentOptions.map((a) => (
+            <SelectItem key={a.id} value={a.id}>
+              <span className="truncate">{a.name}</span>
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
+      <DateRangeFilter since={filters.since} until={filters.until} onChange={filters.setRange} />
+      {filters.filtered && (
+        <Button variant="ghost" onClick={filters.clear} className="text-muted-foreground sm:ml-auto">
+          <XIcon />
+          Reset
+        </Button>
+      )}
     </div>
   )
 }

@@ -29,19 +29,19 @@ export function DeleteProjectDialog({
   const deleteProject = useDeleteProject()
   const pending = deleteProject.isPending
 
-  const confirm = () => {
-    deleteProject.mutate(project.id, {
-      onSuccess: () => {
-        toast.success(`Project “${project.name}” deleted`)
-        onOpenChange(false)
-        onDeleted?.()
-      },
-      onError: (error) => {
-        // A 409 (a running execution) or 404 will not change by confirming again.
-        onOpenChange(false)
-        toast.error('Could not delete the project', { description: error.message })
-      },
-    })
+  // Awaited rather than per-call callbacks: the live `project:deleted` event can unmount this
+  // row before the response arrives, and the toast must still show.
+  const confirm = async () => {
+    try {
+      await deleteProject.mutateAsync(project.id)
+      toast.success(`Project “${project.name}” deleted`)
+      onOpenChange(false)
+      onDeleted?.()
+    } catch (error) {
+      // A 409 (a running execution) or 404 will not change by confirming again.
+      onOpenChange(false)
+      toast.error('Could not delete the project', { description: error instanceof Error ? error.message : String(error) })
+    }
   }
 
   return (

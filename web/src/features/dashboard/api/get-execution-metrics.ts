@@ -1,0 +1,23 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+
+import type { ExecutionMetricsSeries, MetricsRange } from './types'
+import { getJson } from './untyped'
+
+// TODO(issue 5): `api.GET('/api/metrics/executions')` once the schema's two `execution_metrics`
+// operations have different ids (today the path resolves to the per-execution one's types).
+export function getExecutionMetrics(range: MetricsRange, signal?: AbortSignal) {
+  return getJson<ExecutionMetricsSeries>('/api/metrics/executions', { params: { query: { range } }, signal })
+}
+
+/** Without a range the key is the prefix of every range, which is what live updates invalidate. */
+export function getExecutionMetricsQueryOptions(range?: MetricsRange) {
+  return queryOptions({
+    queryKey: range ? ['metrics', 'executions', range] : ['metrics', 'executions'],
+    queryFn: ({ signal }) => getExecutionMetrics(range ?? '24h', signal),
+  })
+}
+
+export function useExecutionMetrics(range: MetricsRange) {
+  // Switching range keeps the old charts (dimmed) until the new series arrives.
+  return useQuery({ ...getExecutionMetricsQueryOptions(range), placeholderData: keepPreviousData })
+}

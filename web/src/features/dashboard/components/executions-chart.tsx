@@ -1,0 +1,73 @@
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
+
+import { formatBucketRange, formatBucketTick, hasOutcomes, perBucketLabel, type OutcomeRow } from '../lib/chart-data'
+import { AXIS_TICK, GRID_STROKE } from '../lib/chart-theme'
+import { ChartEmpty, ChartFrame, ChartTooltipCard, type LegendEntry, type TooltipProps } from './chart-frame'
+
+const HEIGHT = 200
+
+const SERIES = [
+  { key: 'completed', label: 'Completed', color: 'var(--chart-completed)' },
+  { key: 'failed', label: 'Failed', color: 'var(--chart-failed)' },
+  { key: 'interrupted', label: 'Interrupted', color: 'var(--chart-interrupted)' },
+  { key: 'cancelled', label: 'Cancelled', color: 'var(--chart-cancelled)' },
+] as const satisfies readonly (LegendEntry & { key: keyof OutcomeRow })[]
+
+function OutcomeTooltip({ active, payload, bucketSeconds }: TooltipProps) {
+  const row = payload?.[0]?.payload as OutcomeRow | undefined
+  if (!active || !row) return null
+  return (
+    <ChartTooltipCard
+      title={formatBucketRange(row.t, bucketSeconds)}
+      rows={SERIES.filter((s) => row[s.key] > 0 || s.key === 'completed').map((s) => ({
+        key: s.key,
+        label: s.label,
+        color: s.color,
+        value: String(row[s.key]),
+      }))}
+      footer={`${row.total} ended`}
+    />
+  )
+}
+
+/** Executions that ended in each bucket, stacked by how they ended. */
+export function ExecutionsChart({ rows, bucketSeconds }: { rows: OutcomeRow[]; bucketSeconds: number }) {
+  return (
+    <ChartFrame title="Executions" subtitle={perBucketLabel(bucketSeconds)} legend={[...SERIES]}>
+      {hasOutcomes(rows) ? (
+        <BarChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
+          <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="t"
+            tickFormatter={(t: number) => formatBucketTick(t, bucketSeconds)}
+            tick={AXIS_TICK}
+            tickLine={false}
+            axisLine={false}
+            minTickGap={20}
+            tickMargin={8}
+          />
+          <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={40} />
+          <Tooltip
+            cursor={{ fill: 'var(--muted)', fillOpacity: 0.7, stroke: 'none' }}
+            content={({ active, payload }) => <OutcomeTooltip active={active} payload={payload} bucketSeconds={bucketSeconds} />}
+          />
+          {SERIES.map((s, i) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="outcome"
+              fill={s.color}
+              maxBarSize={28}
+              animationDuration={400}
+              // Only the top of the stack is rounded.
+              radius={i === SERIES.length - 1 ? [3, 3, 0, 0] : 0}
+            />
+          ))}
+        </BarChart>
+      ) : (
+        <ChartEmpty height={HEIGHT}>No executions ended in this range.</ChartEmpty>
+      )}
+    </ChartFrame>
+  )
+}
