@@ -17,8 +17,8 @@ import { Link } from 'react-router'
 
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
+import { LoadMoreButton } from '@/components/load-more-button'
 import { RelativeTime } from '@/components/relative-time'
-import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useNow } from '@/hooks/use-now'
@@ -149,19 +149,7 @@ export function ActivityFeed({ className }: { className?: string }) {
             <ActivityRow key={item.id} item={item} fresh={fresh.has(item.id)} />
           ))}
         </ol>
-        {query.hasNextPage && (
-          <div className="border-t px-5 py-3">
-            <Button
-              variant="ghost"
-              size="sm"
-              className="w-full text-muted-foreground"
-              onClick={() => void query.fetchNextPage()}
-              disabled={query.isFetchingNextPage}
-            >
-              {query.isFetchingNextPage ? 'Loading…' : 'Load older'}
-            </Button>
-          </div>
-        )}
+        <LoadMoreButton query={query} label="Load older" className="px-5 py-3" />
         {query.isFetchNextPageError && (
           <p role="alert" className="px-5 pb-3 text-center text-xs text-destructive">
             Could not load older activity. Try again.

@@ -1,12 +1,11 @@
-import type { CSSProperties } from 'react'
 import { Link } from 'react-router'
 
 import { RelativeTime } from '@/components/relative-time'
 import { useNow } from '@/hooks/use-now'
+import { agentColor } from '@/lib/agent-color'
 import { cn } from '@/lib/utils'
 
 import type { AgentRun, AgentStatus } from '../api/types'
-import { hueFromName } from '../lib/agent-color'
 import { primaryRun } from '../lib/agents'
 import { formatDuration } from '../lib/format'
 import { AgentAvatar } from './agent-avatar'
@@ -63,7 +62,7 @@ export function AgentCard({ agent }: { agent: AgentStatus }) {
     <article
       aria-label={agent.agent}
       data-state={running ? 'running' : 'idle'}
-      style={{ '--agent-hue': hueFromName(agent.agent) } as CSSProperties}
+      style={agentColor(agent.agent).style}
       className={cn(
         'relative flex flex-col gap-3 overflow-hidden rounded-xl border bg-card p-4 shadow-xs transition-colors',
         // A thin strip of the agent's colour; brighter while it works.

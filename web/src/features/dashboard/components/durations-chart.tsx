@@ -1,8 +1,9 @@
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
+import { Line, LineChart, Tooltip, YAxis } from 'recharts'
 
-import { formatBucketRange, formatBucketTick, hasDurations, isolatedPoints, type DurationRow } from '../lib/chart-data'
+import { formatBucketRange, hasDurations, isolatedPoints, type DurationRow } from '../lib/chart-data'
 import { durationTicks, formatDuration, formatDurationTick } from '../lib/format'
-import { AXIS_TICK, GRID_STROKE } from '../lib/chart-theme'
+import { AXIS_TICK } from '../lib/chart-theme'
+import { BucketTimeAxis } from './bucket-time-axis'
 import { ChartEmpty, ChartFrame, ChartTooltipCard, type LegendEntry, type TooltipProps } from './chart-frame'
 
 const HEIGHT = 180
@@ -32,16 +33,7 @@ export function DurationsChart({ rows, bucketSeconds }: { rows: DurationRow[]; b
     <ChartFrame title="Task duration" subtitle="percentiles" legend={[...SERIES]}>
       {hasDurations(rows) ? (
         <LineChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -8 }}>
-          <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            tickFormatter={(t: number) => formatBucketTick(t, bucketSeconds)}
-            tick={AXIS_TICK}
-            tickLine={false}
-            axisLine={false}
-            minTickGap={20}
-            tickMargin={8}
-          />
+          <BucketTimeAxis bucketSeconds={bucketSeconds} />
           <YAxis
             ticks={ticks}
             domain={[0, ticks.at(-1) ?? 0]}

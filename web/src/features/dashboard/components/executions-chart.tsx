@@ -1,7 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, Tooltip, YAxis } from 'recharts'
 
-import { formatBucketRange, formatBucketTick, hasOutcomes, perBucketLabel, type OutcomeRow } from '../lib/chart-data'
-import { AXIS_TICK, GRID_STROKE } from '../lib/chart-theme'
+import { formatBucketRange, hasOutcomes, perBucketLabel, type OutcomeRow } from '../lib/chart-data'
+import { AXIS_TICK } from '../lib/chart-theme'
+import { BucketTimeAxis } from './bucket-time-axis'
 import { ChartEmpty, ChartFrame, ChartTooltipCard, type LegendEntry, type TooltipProps } from './chart-frame'
 
 const HEIGHT = 200
@@ -36,16 +37,7 @@ export function ExecutionsChart({ rows, bucketSeconds }: { rows: OutcomeRow[]; b
     <ChartFrame title="Executions" subtitle={perBucketLabel(bucketSeconds)} legend={[...SERIES]}>
       {hasOutcomes(rows) ? (
         <BarChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
-          <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            tickFormatter={(t: number) => formatBucketTick(t, bucketSeconds)}
-            tick={AXIS_TICK}
-            tickLine={false}
-            axisLine={false}
-            minTickGap={20}
-            tickMargin={8}
-          />
+          <BucketTimeAxis bucketSeconds={bucketSeconds} />
           <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={40} />
           <Tooltip
             cursor={{ fill: 'var(--muted)', fillOpacity: 0.7, stroke: 'none' }}

@@ -1,8 +1,9 @@
-import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, ComposedChart, Line, Tooltip, YAxis } from 'recharts'
 
-import { formatBucketRange, formatBucketTick, hasUsage, type UsageRow } from '../lib/chart-data'
+import { formatBucketRange, hasUsage, type UsageRow } from '../lib/chart-data'
 import { formatCompact, formatExact, formatUsd } from '../lib/format'
-import { AXIS_TICK, GRID_STROKE } from '../lib/chart-theme'
+import { AXIS_TICK } from '../lib/chart-theme'
+import { BucketTimeAxis } from './bucket-time-axis'
 import { ChartEmpty, ChartFrame, ChartTooltipCard, type LegendEntry, type TooltipProps } from './chart-frame'
 
 const HEIGHT = 180
@@ -34,16 +35,7 @@ export function UsageChart({ rows, bucketSeconds }: { rows: UsageRow[]; bucketSe
     <ChartFrame title="Tokens and cost" legend={LEGEND}>
       {hasUsage(rows) ? (
         <ComposedChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} margin={{ top: 4, right: 0, bottom: 0, left: -8 }}>
-          <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            tickFormatter={(t: number) => formatBucketTick(t, bucketSeconds)}
-            tick={AXIS_TICK}
-            tickLine={false}
-            axisLine={false}
-            minTickGap={20}
-            tickMargin={8}
-          />
+          <BucketTimeAxis bucketSeconds={bucketSeconds} />
           <YAxis yAxisId="tokens" tickFormatter={formatCompact} tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} />
           <YAxis
             yAxisId="cost"

@@ -54,6 +54,22 @@ describe('createLiveExecutions', () => {
     expect(queryClient.getQueryData<ExecutionDetail>(detailKey('a'))?.tasks[0]?.status).toBe('running')
   })
 
+  it('applies events that arrived before an execution page was seeded by hand (the start response)', async () => {
+    const { queryClient, live, stop } = setup()
+    cleanups.push(stop, live.stop)
+    // The run's first task starts and ends before the start request's response arrives.
+    live.change({ execution: summary('a'), task: attempt('x', 'running'), membershipMayChange: false, ended: false })
+    live.change({ execution: summary('a'), task: attempt('x', 'completed'), membershipMayChange: false, ended: false })
+    queryClient.setQueryData<ExecutionDetail>(detailKey('a'), { ...summary('a'), tasks: [attempt('x', 'pending'), attempt('y', 'pending')] })
+    await Promise.resolve()
+
+    const tasks = queryClient.getQueryData<ExecutionDetail>(detailKey('a'))?.tasks.map((t) => [t.task_id, t.status])
+    expect(tasks).toEqual([
+      ['x', 'completed'],
+      ['y', 'pending'],
+    ])
+  })
+
   it('applies events that arrived during a fetch to what the fetch returns', async () => {
     const { queryClient, live, stop } = setup()
     cleanups.push(stop, live.stop)

@@ -33,6 +33,8 @@ export function createLiveExecutions(queryClient: QueryClient) {
   const fetchStarted = new Map<string, number>()
   const due = new Map<string, QueryKey>()
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** True while this module writes a detail, so its own write is not taken for a seed. */
+  let applying = false
 
   const invalidateSoon = (queryKey: QueryKey) => {
     due.set(JSON.stringify(queryKey), queryKey)
@@ -64,11 +66,16 @@ export function createLiveExecutions(queryClient: QueryClient) {
       if (mine.length === 0) return
       const before = query.state.data as ExecutionDetail
       const after = mine.reduce((detail, change) => patchExecutionDetail(detail, change.execution, change.task), before)
-      if (after !== before) queryClient.setQueryData(query.queryKey, after)
-      // Then one read (a burst of events costs one): the patch shows the change at once, the read
-      // makes sure nothing that happened before this page had data (or between a response being
-      // built and arriving) is missing.
-      invalidateSoon(query.queryKey)
+      if (after !== before) {
+        applying = true
+        try {
+          queryClient.setQueryData(query.queryKey, after)
+        } finally {
+          applying = false
+        }
+      }
+      // The end is worth one read: the final state of every task, the error, the totals, all at once.
+      if (mine.some((change) => change.ended)) invalidateSoon(query.queryKey)
     }
   }
 
@@ -83,7 +90,13 @@ export function createLiveExecutions(queryClient: QueryClient) {
     const { query, action } = event
     if (action.type === 'fetch') fetchStarted.set(query.queryHash, performance.now())
     else if (action.type === 'error') fetchStarted.delete(query.queryHash)
-    else if (action.type === 'success' && !action.manual) {
+    else if (action.type === 'success' && action.manual && !applying && query.queryKey[1] === 'detail') {
+      // An execution's page seeded by hand (the response to start or re-run) was built before
+      // some of the events already received, which no query could take then: apply every event
+      // of that execution, in order; each attempt ends in its latest state.
+      const mine = recent.filter((change) => change.execution.id === query.queryKey[2])
+      if (mine.length > 0) queueMicrotask(() => applyTo(query, mine))
+    } else if (action.type === 'success' && !action.manual) {
       const since = fetchStarted.get(query.queryHash)
       fetchStarted.delete(query.queryHash)
       if (since === undefined) return

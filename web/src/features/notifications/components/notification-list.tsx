@@ -2,7 +2,7 @@ import { BellOffIcon, CheckCheckIcon } from 'lucide-react'
 
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
-import { Button } from '@/components/ui/button'
+import { LoadMoreButton } from '@/components/load-more-button'
 import { Skeleton } from '@/components/ui/skeleton'
 
 import { useNotifications } from '../api/get-notifications'
@@ -55,19 +55,7 @@ export function NotificationList({ unreadOnly, onOpen }: { unreadOnly: boolean; 
           <NotificationRow key={notification.id} notification={notification} onOpen={onOpen} />
         ))}
       </ul>
-      {query.hasNextPage && (
-        <div className="border-t p-2">
-          <Button
-            variant="ghost"
-            size="sm"
-            className="w-full text-muted-foreground"
-            onClick={() => void query.fetchNextPage()}
-            disabled={query.isFetchingNextPage}
-          >
-            {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </Button>
-        </div>
-      )}
+      <LoadMoreButton query={query} className="p-2" />
     </div>
   )
 }

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react'
 
+import { agentColor } from '@/lib/agent-color'
 import { cn } from '@/lib/utils'
 
 import type { ExecutionDetail } from '../../api/types'
 import { isActive } from '../../lib/status'
-import { agentColor } from '../log-viewer/lib/agent-color'
 import { dependencyLinks, layoutTimeline, type TimelineModel, type TimelineRow } from './lib/layout'
 import { TimelineBar } from './timeline-bar'
 import { useElementWidth } from './use-element-width'
@@ -171,6 +171,7 @@ function Row({
   onSelect: (taskId: string) => void
   onHover: (taskId: string | null) => void
 }) {
+  const color = agentColor(row.agent)
   const waitingAt = row.bars.length === 0 ? Math.max(0, ...dependencyLinks(model.rows, row.taskId).map((l) => l.fromLeft)) : 0
   return (
     <div
@@ -183,7 +184,7 @@ function Row({
       style={{ height: ROW_PX }}
     >
       <div className="flex min-w-0 shrink-0 items-center gap-2 pr-3 pl-2" style={{ width: labelPx }} title={`${row.taskId} · ${row.agent}`}>
-        <span aria-hidden className={cn('size-2 shrink-0 rounded-full', agentColor(row.agent).dot)} />
+        <span aria-hidden style={color.style} className={cn('size-2 shrink-0 rounded-full', color.dot)} />
         <span className={cn('truncate font-mono text-xs', selected ? 'font-semibold' : 'font-medium')}>{row.taskId}</span>
         {row.attempts > 1 && (
           <span className="shrink-0 rounded bg-warning-soft px-1 text-[10px] font-medium text-warning tabular-nums" title={`${row.attempts} attempts`}>

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react'
 
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
+import { agentColor } from '@/lib/agent-color'
 import { cn } from '@/lib/utils'
 
 import type { TaskStatus } from '../../api/types'
 import { formatCost, formatDuration, formatTokensExact } from '../../lib/format'
-import { agentColor } from '../log-viewer/lib/agent-color'
 import { TaskStatusBadge } from '../status-badge'
 import type { TimelineBar as Bar } from './lib/layout'
 
@@ -57,6 +57,7 @@ export function TimelineBar({
   const px = (bar.width / 100) * trackWidth
   const label = bar.latest ? formatDuration(duration) : `#${bar.attempt}`
   const a = bar.source
+  const color = agentColor(bar.agent)
   return (
     <Tooltip>
       <TooltipTrigger asChild>
@@ -102,7 +103,7 @@ export function TimelineBar({
           <div className="min-w-0">
             <p className="truncate font-mono text-[13px] font-semibold">{bar.taskId}</p>
             <p className="mt-0.5 flex items-center gap-1.5 text-muted-foreground">
-              <span aria-hidden className={cn('size-2 shrink-0 rounded-full', agentColor(bar.agent).dot)} />
+              <span aria-hidden style={color.style} className={cn('size-2 shrink-0 rounded-full', color.dot)} />
               <span className="truncate">{bar.agent}</span>
             </p>
           </div>

@@ -1,9 +1,9 @@
 import { memo } from 'react'
 
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
+import { agentColor } from '@/lib/agent-color'
 import { cn } from '@/lib/utils'
 
-import { agentColor } from './lib/agent-color'
 import type { LevelFilter } from './lib/filter'
 
 const ALL = '__all__'
@@ -15,7 +15,8 @@ const LEVELS: readonly { value: LevelFilter; label: string }[] = [
 ]
 
 function Dot({ agent }: { agent: string }) {
-  return <span aria-hidden className={cn('mr-2 inline-block size-2 rounded-full align-middle', agentColor(agent).dot)} />
+  const color = agentColor(agent)
+  return <span aria-hidden style={color.style} className={cn('mr-2 inline-block size-2 rounded-full align-middle', color.dot)} />
 }
 
 /** Task, agent and level pickers. Memoised: the log re-renders on every scrolled frame, they need not. */

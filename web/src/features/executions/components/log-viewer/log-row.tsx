@@ -10,11 +10,11 @@ import {
 } from 'lucide-react'
 import { memo, type ReactNode, type Ref } from 'react'
 
+import { agentColor } from '@/lib/agent-color'
 import { cn } from '@/lib/utils'
 
 import type { LogEntry } from '../../api/types'
 import type { LogLineModel, LogTone } from '../../lib/log-display'
-import { agentColor } from './lib/agent-color'
 import { displayOf, splitMatches } from './lib/search'
 
 const TONE_CLASS: Record<LogTone, string> = {
@@ -183,6 +183,7 @@ export const LogRow = memo(function LogRow({
         {entry.task_id ? (
           <span
             title={[entry.task_id, entry.agent].filter(Boolean).join(' · ')}
+            style={color.style}
             className={cn('max-w-full truncate rounded px-1.5 text-[11px] leading-4 ring-1 ring-inset', color.chip)}
           >
             {entry.task_id}

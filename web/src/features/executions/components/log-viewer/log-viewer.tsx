@@ -190,7 +190,13 @@ export function LogViewer({
   })
   const onStep = useCallback((direction: 1 | -1) => latestStep.current(direction), [])
 
+  // Opening a row is reading it: the tail lets go, or the next line would scroll it away.
+  const latestPause = useRef(pause)
+  useLayoutEffect(() => {
+    latestPause.current = pause
+  })
   const toggle = useCallback((seq: number) => {
+    latestPause.current()
     setExpanded((previous) => {
       const next = new Set(previous)
       if (!next.delete(seq)) next.add(seq)
