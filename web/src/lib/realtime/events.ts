@@ -67,25 +67,7 @@ export type NotificationItem = {
   read_at: string | null
 }
 
-export type SystemHealth = {
-  status: 'ok'
-  version: string
-  started_at: string
-  uptime_s: number
-  host: {
-    cpus: number
-    cpu_percent: number | null
-    load_average: [number, number, number]
-    memory_total_bytes: number
-    memory_available_bytes: number
-    disk_total_bytes: number
-    disk_available_bytes: number
-  }
-  process: { rss_bytes: number; cpu_percent: number | null }
-  database: { size_bytes: number; wal_bytes: number }
-  realtime: { clients: number; lagged_clients: number; events_sent: number }
-  queues: { log_entries: number; tasks_running: number; tasks_waiting: number; executions_running: number }
-}
+export type SystemHealth = Schemas['SystemHealth']
 
 type ExecutionEvent = Envelope & { execution: LiveExecutionSummary }
 
@@ -104,7 +86,7 @@ export type ServerEvents = {
   'execution:failed': ExecutionEvent
   /** Status `cancelled` or `interrupted`. */
   'execution:cancelled': ExecutionEvent
-  /** Ascending `seq`; at most 500 entries, one frame per stream every 50 ms at most. */
+  /** Ascending `seq`; at most 250 entries, one frame per stream every 50 ms at most. */
   'log:entry': Envelope & { execution_id: string; entries: LiveLogEntry[] }
   'agent:status': Envelope & AgentStatus
   /** An attempt that ended. */

@@ -1,12 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 
-import type { ExecutionMetricsSeries, MetricsRange } from './types'
-import { getJson } from './untyped'
+import { api, unwrap } from '@/lib/api-client'
 
-// TODO(issue 5): `api.GET('/api/metrics/executions')` once the schema's two `execution_metrics`
-// operations have different ids (today the path resolves to the per-execution one's types).
+import type { MetricsRange } from './types'
+
 export function getExecutionMetrics(range: MetricsRange, signal?: AbortSignal) {
-  return getJson<ExecutionMetricsSeries>('/api/metrics/executions', { params: { query: { range } }, signal })
+  return unwrap(api.GET('/api/metrics/executions', { params: { query: { range } }, signal }))
 }
 
 /** Without a range the key is the prefix of every range, which is what live updates invalidate. */

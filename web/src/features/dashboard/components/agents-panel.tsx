@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
 
-import { useAgentsStatus } from '../api/get-agents-status'
+import { useAgentsStatus } from '@/lib/agents-status'
 import { AgentCard } from './agent-card'
 
 /** Idle agents beyond this many wait behind "Show all": the running ones always show. */

@@ -4,10 +4,10 @@ import { useEffect, useRef } from 'react'
 import { useSocketEvent, useSubscription } from '@/lib/realtime'
 
 import { getActivityQueryOptions } from '../api/get-activity'
-import { getAgentsStatusQueryOptions } from '../api/get-agents-status'
+import { getAgentsStatusQueryOptions } from '@/lib/agents-status'
 import { getExecutionMetricsQueryOptions } from '../api/get-execution-metrics'
 import { getSystemHealthQueryOptions } from '../api/get-system-health'
-import type { ActivityPage, SystemHealth } from '../api/types'
+import type { ActivityPage } from '../api/types'
 import { upsertAgentStatus } from '../lib/agents'
 import { prependActivity } from '../lib/activity'
 
@@ -29,7 +29,7 @@ export function useDashboardLive() {
 
   useSocketEvent('system:health', ({ health }) => {
     // The same JSON as GET /api/system/health (the event's type in lib/realtime is written by hand).
-    queryClient.setQueryData(getSystemHealthQueryOptions().queryKey, health as unknown as SystemHealth)
+    queryClient.setQueryData(getSystemHealthQueryOptions().queryKey, health)
   })
 
   useSocketEvent('activity', ({ item }) => {
