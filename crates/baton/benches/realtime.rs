@@ -58,7 +58,7 @@ async fn run() -> anyhow::Result<()> {
         at(0.99),
         at(1.0),
         received.len(),
-        10_000 - count_flood(&received),
+        10_000 - received.len(),
     );
 
     // 10,000 lines a second for 10 s, 100 subscribers.
@@ -82,10 +82,7 @@ async fn run() -> anyhow::Result<()> {
     let mut lagged = 0;
     for follower in followers {
         let (seqs, was_lagged) = follower.await??;
-        if std::env::var_os("BENCH_DEBUG").is_some() {
-            eprintln!("client: {} flood lines, lagged {was_lagged}", seqs.len());
-        }
-        lost += 100_000 - count_flood(&seqs).min(100_000);
+        lost += 100_000 - seqs.len().min(100_000);
         lagged += usize::from(was_lagged);
     }
     let wall = started.elapsed().as_secs_f64();
@@ -107,12 +104,6 @@ fn ticking(name: &str, lines: u64, rate: u64) -> Value {
         {"id": "pause", "agent": "pause"},
         {"id": "tick", "agent": "ticker", "prompt": format!("[fake:flood={lines},rate={rate},delay=0]"), "depends_on": ["pause"]}
     ]})
-}
-
-/// Entries of the flood among `seqs` (each subscriber keeps the seqs it has, which the API says
-/// are flood lines or not): counted through the API once, by seq.
-fn count_flood(seqs: &BTreeSet<i64>) -> u64 {
-    seqs.len() as u64
 }
 
 struct Subscriber {

@@ -17,7 +17,7 @@ export type Envelope = {
 }
 
 /** An execution as `GET /api/executions` lists it. `project_name` is new in issue 5. */
-export type LiveExecutionSummary = Schemas['ExecutionSummary'] & { project_name?: string | null }
+export type LiveExecutionSummary = Schemas['ExecutionSummary']
 export type LiveTaskAttempt = Schemas['TaskAttempt']
 export type LiveLogEntry = Schemas['LogEntry']
 export type LiveProject = Schemas['Project']

@@ -16,26 +16,10 @@ export type LogsParams = NonNullable<paths['/api/executions/{id}/logs']['get']['
 export type PlanRecord = Schemas['PlanRecord']
 export type PlanList = Schemas['PlanList']
 
-// Issue 5 additions (docs: /work/notes/contract.md) until the regenerated schema has them; the
-// intersections stay correct once it does.
 /** An execution as listed: with its tasks counted by state and its project's name. */
-export type ExecutionSummary = Schemas['ExecutionSummary'] & { project_name?: string | null }
-export type ExecutionPage = Omit<Schemas['ExecutionPage'], 'items'> & { items: ExecutionSummary[] }
-export type ExecutionSort = 'created_at' | 'cost' | 'duration'
+export type ExecutionSummary = Schemas['ExecutionSummary']
+export type ExecutionPage = Schemas['ExecutionPage']
+export type ExecutionSort = NonNullable<GeneratedExecutionsParams['sort']>
 export type SortOrder = 'asc' | 'desc'
-export type ExecutionsParams = GeneratedExecutionsParams & {
-  /** Execution name, id prefix or project name. */
-  q?: string
-  sort?: ExecutionSort
-  order?: SortOrder
-  /** Queued or running only. */
-  active?: boolean
-}
-
-/** An agent as `GET /api/agents/status` reports it (issue 5). */
-export type AgentStatus = {
-  agent: string
-  status: 'running' | 'idle'
-  running: { execution_id: string; execution_name: string; project_id: string | null; task_id: string; started_at: string }[]
-  last_seen: string | null
-}
+/** The generated parameters, with `order` narrowed to what the server accepts. */
+export type ExecutionsParams = Omit<GeneratedExecutionsParams, 'order'> & { order?: SortOrder }
