@@ -28,9 +28,12 @@ use tracing::{Level, info, warn};
 use crate::{
     api,
     auth::{Auth, jwt, secrets},
+    catalog::{self, Catalog},
     config::ServeArgs,
     domain::user::{Role, check_password},
-    example, host,
+    example,
+    external::{Intake, workspaces::WorkspaceWatcher},
+    host,
     realtime::{Event, Realtime, announce::Announcer, subscriptions::GLOBAL},
     runner::{Engine, EngineSettings},
     security,
@@ -54,6 +57,10 @@ pub struct AppState {
     /// Announces committed changes on the socket.
     pub announce: Announcer,
     pub sampler: Arc<host::Sampler>,
+    /// Agents defined in files, kept current by a watcher.
+    pub catalog: Arc<Catalog>,
+    /// Stores events from hooks, orchestrator.sh and workspace files.
+    pub intake: Intake,
     pub started: Instant,
     pub data_dir: Arc<PathBuf>,
 }
@@ -68,7 +75,7 @@ impl AppState {
             max_agents: 8,
             webhook_url: "http://127.0.0.1:3001/api/webhooks/notify".into(),
         };
-        Self::open_with(data_dir, 10, 200, engine).await
+        Self::open_with(data_dir, 10, 200, engine, catalog::Dirs::default()).await
     }
 
     async fn open_with(
@@ -76,6 +83,7 @@ impl AppState {
         refresh_reuse_grace_s: u64,
         rate_limit: u32,
         engine: EngineSettings,
+        agent_dirs: catalog::Dirs,
     ) -> anyhow::Result<Self> {
         let started = Instant::now();
         prepare_data_dir(data_dir)?;
@@ -88,7 +96,20 @@ impl AppState {
         let announce = Announcer::new(db.clone(), realtime.hub.clone());
         let engine = Engine::new(db.clone(), engine, announce.clone());
         let data_dir = Arc::new(data_dir.to_path_buf());
-        Ok(Self { db, auth, engine, realtime, announce, sampler: Arc::default(), started, data_dir })
+        let catalog = Arc::new(Catalog::new(agent_dirs, db.clone()));
+        let intake = Intake::start(db.clone(), announce.clone());
+        Ok(Self {
+            db,
+            auth,
+            engine,
+            realtime,
+            announce,
+            sampler: Arc::default(),
+            catalog,
+            intake,
+            started,
+            data_dir,
+        })
     }
 
     /// Where projects created without a workspace directory get one.
@@ -102,6 +123,8 @@ pub struct Application {
     listener: TcpListener,
     state: AppState,
     cors_origins: Vec<String>,
+    /// orchestrator.sh workspace directories to follow.
+    workspaces: Vec<PathBuf>,
 }
 
 impl Application {
@@ -117,11 +140,19 @@ impl Application {
             max_agents: args.max_agents as usize,
             webhook_url: format!("http://127.0.0.1:{port}/api/webhooks/notify"),
         };
+        let claude_dir = args.resolved_claude_dir();
+        let agent_dirs = catalog::Dirs {
+            user: claude_dir.as_ref().map(|d| d.join("agents")),
+            extra: args.agents_dirs.clone(),
+        };
+        let mut workspaces: Vec<PathBuf> = claude_dir.iter().map(|d| d.join("agent-workspaces")).collect();
+        workspaces.extend(args.workspaces_dirs.iter().cloned());
         let mut state = AppState::open_with(
             &args.resolved_data_dir()?,
             args.refresh_reuse_grace_s,
             args.rate_limit,
             engine,
+            agent_dirs,
         )
         .await?;
         state.started = started;
@@ -133,7 +164,11 @@ impl Application {
         if brand_new && !args.no_example {
             example::create(&state).await.context("creating the example project")?;
         }
-        Ok(Self { listener, state, cors_origins: args.cors_origins.clone() })
+        // The catalog is complete before the first request.
+        if let Err(error) = state.catalog.scan().await {
+            warn!(error = format!("{error:#}"), "could not read the agent catalog");
+        }
+        Ok(Self { listener, state, cors_origins: args.cors_origins.clone(), workspaces })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -154,9 +189,12 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Self { listener, state, cors_origins } = self;
+        let Self { listener, state, cors_origins, workspaces } = self;
         let stop = CancellationToken::new();
         tokio::spawn(sync_users(state.clone(), stop.clone()));
+        tokio::spawn(state.catalog.clone().run(state.realtime.hub.clone(), stop.clone()));
+        let watcher = WorkspaceWatcher::new(workspaces, state.intake.clone(), state.db.clone());
+        tokio::spawn(watcher.run(stop.clone()));
         tokio::spawn(broadcast_health(state.clone(), stop.clone()));
         let router = router(state.clone(), &cors_origins)?;
         let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())

@@ -1,15 +1,17 @@
 //! `baton user ...` and `baton token ...`: administration from a terminal, on the database
 //! directly (a running server shares it safely; WAL and the busy timeout take care of that).
+//! `baton hook` and `baton hooks install`: Claude Code's side of the hooks integration.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Read};
 
 use anyhow::Context;
 
 use crate::{
     api,
     app::AppState,
-    config::{DataDirArg, TokenCommand, UserCommand},
+    config::{BatonTarget, DataDirArg, HookKind, HooksCommand, TokenCommand, UserCommand},
     domain::user::{Role, TokenRole, check_password, parse_username},
+    external::hook_settings::{Handler, Outcome, merge},
     store,
 };
 
@@ -78,4 +80,114 @@ fn read_password(from_stdin: bool) -> anyhow::Result<String> {
     };
     check_password(&password).map_err(|e| anyhow::anyhow!("the password {e}"))?;
     Ok(password)
+}
+
+/// `baton hook`: posts the event on stdin to Baton. Never fails the agent: every problem is one
+/// line on stderr and the exit code stays 0; stdout stays empty (Claude Code would read it).
+pub async fn hook(target: &BatonTarget, timeout_s: f64) {
+    if let Err(error) = post_hook(target, timeout_s).await {
+        eprintln!("baton hook: the event was not recorded: {error:#}");
+    }
+}
+
+async fn post_hook(target: &BatonTarget, timeout_s: f64) -> anyhow::Result<()> {
+    let mut body = Vec::new();
+    std::io::stdin().lock().read_to_end(&mut body).context("reading the event from stdin")?;
+    let token = target.token.as_deref().context("no token: set BATON_TOKEN to an ingest token")?;
+    let timeout = std::time::Duration::from_secs_f64(timeout_s.clamp(0.1, 60.0));
+    let url = format!("{}/api/hooks/claude", target.url.trim_end_matches('/'));
+    let response = reqwest::Client::builder()
+        .timeout(timeout)
+        .build()?
+        .post(&url)
+        .bearer_auth(token)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .with_context(|| format!("cannot reach Baton at {url}"))?;
+    if !response.status().is_success() {
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        anyhow::bail!("Baton answered {status}: {}", text.chars().take(300).collect::<String>());
+    }
+    Ok(())
+}
+
+/// `baton hooks install`: merges Baton's entries into a Claude Code settings file.
+pub fn hooks(command: HooksCommand) -> anyhow::Result<()> {
+    let HooksCommand::Install { project, user, local, kind, url, dry_run } = command;
+    let path = if user {
+        dirs::home_dir().context("cannot find your home directory")?.join(".claude").join("settings.json")
+    } else {
+        let project = match project {
+            Some(dir) => dir,
+            None => std::env::current_dir().context("cannot read the current directory")?,
+        };
+        let name = if local { "settings.local.json" } else { "settings.json" };
+        project.join(".claude").join(name)
+    };
+    let handler = match kind {
+        HookKind::Http => Handler::Http { url: format!("{}/api/hooks/claude", url.trim_end_matches('/')) },
+        HookKind::Command => {
+            let exe = std::env::current_exe().context("cannot find Baton's own executable")?;
+            Handler::Command {
+                command: format!("{} hook --url {url}", shell_quote(&exe.display().to_string())),
+            }
+        }
+    };
+    let existing = match std::fs::read_to_string(&path) {
+        Ok(text) if text.trim().is_empty() => None,
+        Ok(text) => Some(text),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(error).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let mut settings: serde_json::Value = match &existing {
+        Some(text) => serde_json::from_str(text).with_context(|| {
+            format!("{} is not valid JSON; fix it first (nothing was changed)", path.display())
+        })?,
+        None => serde_json::json!({}),
+    };
+    let outcomes = merge(&mut settings, &handler)
+        .map_err(|problem| anyhow::anyhow!("{}: {problem} (nothing was changed)", path.display()))?;
+    let text = serde_json::to_string_pretty(&settings)? + "\n";
+    for (event, outcome) in &outcomes {
+        let what = match outcome {
+            Outcome::Added => "added",
+            Outcome::Updated => "updated",
+            Outcome::Unchanged => "unchanged",
+        };
+        eprintln!("  {what:<9} {event}");
+    }
+    let changed = outcomes.iter().any(|(_, o)| *o != Outcome::Unchanged);
+    if dry_run {
+        println!("{text}");
+        eprintln!("dry run: {} was not written", path.display());
+        return Ok(());
+    }
+    if changed {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let temporary = path.with_extension("json.baton-tmp");
+        std::fs::write(&temporary, &text).with_context(|| format!("cannot write {}", temporary.display()))?;
+        std::fs::rename(&temporary, &path).with_context(|| format!("cannot replace {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    } else {
+        eprintln!("{} already has Baton's hooks", path.display());
+    }
+    if kind == HookKind::Http || changed {
+        eprintln!(
+            "Claude Code sends the token from BATON_TOKEN: create one with\n  baton token create --name claude-hooks --role ingest\nand export BATON_TOKEN=<it> where you run claude."
+        );
+    }
+    Ok(())
+}
+
+fn shell_quote(text: &str) -> String {
+    if text.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+:".contains(c)) {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
 }

@@ -46,6 +46,66 @@ pub enum Command {
         #[command(flatten)]
         data: DataDirArg,
     },
+    /// Forward one Claude Code hook event (read from stdin) to Baton: the `command` form of
+    /// Baton's hook. Prints nothing and always exits 0, so it never blocks or steers the agent.
+    Hook {
+        #[command(flatten)]
+        target: BatonTarget,
+        /// Seconds to wait for Baton before giving up on this event.
+        #[arg(long, default_value_t = 2.0)]
+        timeout: f64,
+    },
+    /// Manage the Claude Code hooks that report to Baton.
+    Hooks {
+        #[command(subcommand)]
+        command: HooksCommand,
+    },
+}
+
+/// Where a running Baton is, and the token to post with.
+#[derive(Debug, Clone, Args)]
+pub struct BatonTarget {
+    /// Baton's address.
+    #[arg(long, env = "BATON_URL", default_value = "http://127.0.0.1:3001")]
+    pub url: String,
+    /// An ingest token (`baton token create --name hooks --role ingest`).
+    #[arg(long, env = "BATON_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+}
+
+/// `baton hooks ...`
+#[derive(Debug, Subcommand)]
+pub enum HooksCommand {
+    /// Add Baton's hooks to a Claude Code settings file, keeping everything already in it, and
+    /// print what changed.
+    Install {
+        /// The project whose `.claude/settings.json` to change [default: the current directory].
+        #[arg(long, conflicts_with = "user")]
+        project: Option<PathBuf>,
+        /// Change your own `~/.claude/settings.json`, for every project.
+        #[arg(long)]
+        user: bool,
+        /// Write the project's `.claude/settings.local.json` (not committed) instead.
+        #[arg(long, conflicts_with = "user")]
+        local: bool,
+        /// `http`: Claude Code posts to Baton itself; `command`: it runs `baton hook` (older
+        /// Claude Code versions without http hooks).
+        #[arg(long, value_enum, default_value_t = HookKind::Http)]
+        kind: HookKind,
+        /// Baton's address.
+        #[arg(long, env = "BATON_URL", default_value = "http://127.0.0.1:3001")]
+        url: String,
+        /// Print the result instead of writing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// How Claude Code reaches Baton.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HookKind {
+    Http,
+    Command,
 }
 
 /// `baton user ...`
@@ -163,6 +223,21 @@ pub struct ServeArgs {
     #[arg(long, env = "BATON_NO_EXAMPLE")]
     pub no_example: bool,
 
+    /// Claude Code's directory: agents are read from its `agents/` and orchestrator.sh's files from
+    /// its `agent-workspaces/` [default: ~/.claude].
+    #[arg(long, env = "BATON_CLAUDE_DIR")]
+    pub claude_dir: Option<PathBuf>,
+
+    /// Another directory of agent definition files (`*.md`, `agent-registry.json`) to list and
+    /// watch (repeatable, or comma-separated in the variable).
+    #[arg(long = "agents-dir", env = "BATON_AGENTS_DIR", value_delimiter = ',')]
+    pub agents_dirs: Vec<PathBuf>,
+
+    /// Another orchestrator.sh workspace directory to watch (repeatable, or comma-separated in
+    /// the variable).
+    #[arg(long = "workspaces-dir", env = "BATON_WORKSPACES_DIR", value_delimiter = ',')]
+    pub workspaces_dirs: Vec<PathBuf>,
+
     /// Seconds during which a just-rotated refresh token is still accepted (two tabs refreshing
     /// at once); after that, presenting it again ends its whole session family.
     #[arg(long, env = "BATON_REFRESH_REUSE_GRACE", default_value_t = 10)]
@@ -180,6 +255,11 @@ impl ServeArgs {
     /// The data directory to use: the flag, or the platform's data directory.
     pub fn resolved_data_dir(&self) -> anyhow::Result<PathBuf> {
         resolve_data_dir(self.data_dir.as_ref())
+    }
+
+    /// Claude Code's directory: the flag, or `~/.claude` (none when there is no home).
+    pub fn resolved_claude_dir(&self) -> Option<PathBuf> {
+        self.claude_dir.clone().or_else(|| dirs::home_dir().map(|home| home.join(".claude")))
     }
 }
 

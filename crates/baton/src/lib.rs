@@ -7,6 +7,8 @@ pub mod api;
 pub mod app;
 /// Who is calling and what they may do: tokens, roles, rate limits.
 pub mod auth;
+/// The agent catalog: definition files and registries, watched.
+pub mod catalog;
 /// The `user` and `token` subcommands, which work on the database directly.
 pub mod cli;
 /// Command-line flags and `BATON_*` environment variables.
@@ -17,6 +19,8 @@ pub mod domain;
 pub mod error;
 /// The example project a brand-new data directory starts with.
 pub mod example;
+/// Runs Baton is told about: Claude Code sessions, orchestrator.sh runs.
+pub mod external;
 /// `baton fake-claude`: a stand-in for the claude CLI, for tests and the example project.
 pub mod fake_claude;
 /// CPU, memory and disk of the machine, read from /proc.
@@ -33,5 +37,7 @@ pub mod security;
 pub mod store;
 /// Logging setup: pretty for people, JSON for machines.
 pub mod telemetry;
+/// Watching directories for changes.
+pub mod watch;
 /// The embedded web app, served with an SPA fallback.
 pub mod web;

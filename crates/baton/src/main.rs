@@ -18,6 +18,11 @@ async fn main() -> ExitCode {
         },
         Some(Command::User { command, data }) => baton::cli::user(command, &data).await,
         Some(Command::Token { command, data }) => baton::cli::token(command, &data).await,
+        Some(Command::Hook { target, timeout }) => {
+            baton::cli::hook(&target, timeout).await;
+            Ok(())
+        }
+        Some(Command::Hooks { command }) => baton::cli::hooks(command),
         None => baton::app::serve(cli.serve).await,
     };
     match result {

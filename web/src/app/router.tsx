@@ -17,6 +17,9 @@ const ProjectsRoute = lazy(() => import('@/app/routes/projects/projects'))
 const ProjectRoute = lazy(() => import('@/app/routes/projects/project'))
 const ExecutionsRoute = lazy(() => import('@/app/routes/executions/executions'))
 const ExecutionRoute = lazy(() => import('@/app/routes/executions/execution'))
+// Markdown and the charts load with the agents pages; the config editor (CodeMirror) only when it shows.
+const AgentsRoute = lazy(() => import('@/app/routes/agents/agents'))
+const AgentRoute = lazy(() => import('@/app/routes/agents/agent'))
 const AccountRoute = lazy(() => import('@/app/routes/settings/account'))
 const UsersRoute = lazy(() => import('@/app/routes/settings/users'))
 const TokensRoute = lazy(() => import('@/app/routes/settings/tokens'))
@@ -48,6 +51,8 @@ export const router = createBrowserRouter([
       { path: 'projects/:id', element: <ProjectRoute /> },
       { path: 'executions', element: <ExecutionsRoute /> },
       { path: 'executions/:id', element: <ExecutionRoute /> },
+      { path: 'agents', element: <AgentsRoute /> },
+      { path: 'agents/:name', element: <AgentRoute /> },
       {
         path: 'settings',
         element: <SettingsLayout />,

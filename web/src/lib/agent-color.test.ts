@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { agentColor, hueFromName, initialsFromName } from './agent-color'
+import { agentColor, hueFromDeclaredColor, hueFromHex, hueFromName, initialsFromName } from './agent-color'
 
 describe('hueFromName', () => {
   it('gives the same hue for the same name, whatever the case or surrounding spaces', () => {
@@ -39,6 +39,35 @@ describe('agentColor', () => {
       expect(agentColor(none).style).toBeUndefined()
       expect(agentColor(none).chip).toContain('bg-muted')
     }
+  })
+})
+
+describe('declared colours', () => {
+  it('puts the colour names of agent files on the palette, whatever their case', () => {
+    const hues = ['red', 'orange', 'yellow', 'green', 'cyan', 'blue', 'purple', 'pink'].map(hueFromDeclaredColor)
+    expect(hues.every((hue) => hue !== null && hue >= 0 && hue < 360)).toBe(true)
+    expect(new Set(hues).size).toBe(hues.length)
+    expect(hueFromDeclaredColor(' Green ')).toBe(hueFromDeclaredColor('green'))
+  })
+
+  it('reads hex colours as their OKLCH hue', () => {
+    expect(hueFromHex('#ff0000')).toBe(29)
+    expect(hueFromHex('#00ff00')).toBe(142)
+    expect(hueFromHex('#0000ff')).toBe(264)
+    expect(hueFromHex('#f00')).toBe(hueFromHex('#ff0000'))
+    expect(hueFromDeclaredColor('#7C3AED')).toBe(hueFromHex('#7c3aed'))
+  })
+
+  it('has no hue for greys, unknown names and nonsense', () => {
+    for (const color of ['#808080', '#ffffff', 'gray', 'chartreuse-ish', '#12', 'rgb(1,2,3)', '', null, undefined]) {
+      expect(hueFromDeclaredColor(color)).toBeNull()
+    }
+  })
+
+  it('gives an agent its declared colour, and its name’s colour otherwise', () => {
+    expect(agentColor('backend-expert', 'green').style).toEqual({ '--agent-hue': hueFromDeclaredColor('green') })
+    expect(agentColor('backend-expert', 'gray').style).toEqual(agentColor('backend-expert').style)
+    expect(agentColor('backend-expert', null).style).toEqual(agentColor('backend-expert').style)
   })
 })
 

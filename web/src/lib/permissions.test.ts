@@ -8,6 +8,7 @@ describe('can', () => {
     'projects:read': { viewer: true, operator: true, admin: true, ingest: false },
     'projects:write': { viewer: false, operator: true, admin: true, ingest: false },
     'executions:control': { viewer: false, operator: true, admin: true, ingest: false },
+    'agents:configure': { viewer: false, operator: true, admin: true, ingest: false },
     'users:manage': { viewer: false, operator: false, admin: true, ingest: false },
     'tokens:manage': { viewer: false, operator: false, admin: true, ingest: false },
     'audit:read': { viewer: false, operator: false, admin: true, ingest: false },

@@ -14,6 +14,8 @@ const REQUIRED_ROLE = {
   'projects:read': 'viewer',
   'projects:write': 'operator',
   'executions:control': 'operator',
+  // PUT /api/agents/{name}/config
+  'agents:configure': 'operator',
   'users:manage': 'admin',
   'tokens:manage': 'admin',
   'audit:read': 'admin',
@@ -37,7 +39,7 @@ export const ROLE_LABELS: Record<TokenRole, string> = {
 /** One line on what each role may do, for role pickers and the account page. */
 export const ROLE_DESCRIPTIONS: Record<TokenRole, string> = {
   viewer: 'Sees everything: projects, executions and their output. Changes nothing.',
-  operator: 'Also creates, edits and deletes projects, and starts and stops executions.',
+  operator: 'Also creates, edits and deletes projects, starts and stops executions, and configures agents.',
   admin: 'Also manages users and API tokens, and reads the audit log.',
   ingest: 'Only posts events (agent hooks, notifications). Cannot read anything: the safest choice for scripts.',
 }

@@ -47,18 +47,27 @@ async fn get_agent_config(
     Path(name): Path<String>,
     AppQuery(scope): AppQuery<Scope>,
 ) -> Result<Json<AgentConfigView>, AppError> {
-    let project = match &scope.project_id {
-        Some(project) => store::agent_configs::get(&app.db.reader, &name, Some(project)).await?,
+    config_view(&app, &name, scope.project_id.as_deref()).await.map(Json)
+}
+
+/// The configuration `name` runs with (in `project`, if given), and where it comes from.
+pub async fn config_view(
+    app: &AppState,
+    name: &str,
+    project: Option<&str>,
+) -> Result<AgentConfigView, AppError> {
+    let own = match project {
+        Some(project) => store::agent_configs::get(&app.db.reader, name, Some(project)).await?,
         None => None,
     };
-    let (source, config) = match project {
+    let (source, config) = match own {
         Some(config) => ("project", config),
-        None => match store::agent_configs::get(&app.db.reader, &name, None).await? {
+        None => match store::agent_configs::get(&app.db.reader, name, None).await? {
             Some(config) => ("default", config),
             None => ("builtin", AgentConfig::default()),
         },
     };
-    Ok(Json(AgentConfigView { agent: name, project_id: scope.project_id, source, config }))
+    Ok(AgentConfigView { agent: name.to_owned(), project_id: project.map(str::to_owned), source, config })
 }
 
 /// Save an agent's configuration (its default, or a project's override with `project_id`).

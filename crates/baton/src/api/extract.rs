@@ -40,6 +40,31 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for AppJson<T> {
     }
 }
 
+/// The largest event the ingest routes accept: a hook carries whole tool inputs and responses.
+pub const INGEST_BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// Any JSON body, whatever its `Content-Type` says (shell scripts post with curl's form
+/// default): not JSON → 400, too big → 413.
+#[derive(Debug)]
+pub struct AnyJson(pub serde_json::Value);
+
+impl<S: Send + Sync> FromRequest<S> for AnyJson {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::PayloadTooLarge { limit: INGEST_BODY_LIMIT }
+            } else {
+                AppError::MalformedJson(rejection.body_text())
+            }
+        })?;
+        serde_json::from_slice(&bytes)
+            .map(AnyJson)
+            .map_err(|error| AppError::MalformedJson(error.to_string()))
+    }
+}
+
 /// Parses JSON, telling broken syntax (400) from a well-formed body of the wrong shape (422).
 ///
 /// Two steps, because serde_json files some shape errors (a number where an enum belongs)

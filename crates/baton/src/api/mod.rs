@@ -15,6 +15,8 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::{app::AppState, error::AppError, web};
 
+/// The agent catalog: list, detail, status, metrics.
+pub mod agent_catalog;
 /// Agent runner configuration.
 pub mod agents;
 /// The audit log.
@@ -27,6 +29,8 @@ pub mod executions;
 pub mod extract;
 /// `GET /api/health`.
 pub mod health;
+/// Claude Code hooks and orchestrator.sh's webhook.
+pub mod ingest;
 /// Log entries of executions: pages, filters, server-sent events.
 pub mod logs;
 /// The signed-in user's notifications.
@@ -37,6 +41,8 @@ pub mod pagination;
 pub mod plans;
 /// `/api/projects`: the seed's five project endpoints.
 pub mod projects;
+/// JSON Schemas of editable configuration.
+pub mod schemas;
 /// The dashboard's reads: system health, agent statuses, metrics over time, activity.
 pub mod system;
 /// API tokens for scripts and hooks.
@@ -58,7 +64,8 @@ pub mod users;
         (name = "projects", description = "Projects: units of work with a workspace directory and settings"),
         (name = "plans", description = "DAGs of agent tasks, in JSON or YAML"),
         (name = "executions", description = "Runs of plans: tasks, logs, metrics, cancel, re-run"),
-        (name = "agents", description = "How each agent runs"),
+        (name = "agents", description = "The agent catalog: definitions, status, metrics, and how each agent runs"),
+        (name = "integrations", description = "Events from Claude Code hooks and orchestrator.sh (ingest tokens)"),
         (name = "notifications", description = "What each user is told about: failures, completions, budgets, retries"),
         (name = "users", description = "People who sign in, and their roles (admin only)"),
         (name = "tokens", description = "API tokens for scripts and hooks (admin only)"),
@@ -94,6 +101,9 @@ fn documented_routes() -> OpenApiRouter<AppState> {
         .merge(executions::router())
         .merge(logs::router())
         .merge(agents::router())
+        .merge(agent_catalog::router())
+        .merge(ingest::router())
+        .merge(schemas::router())
         .merge(system::router())
         .merge(notifications::router())
 }

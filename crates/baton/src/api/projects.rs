@@ -127,6 +127,7 @@ async fn create_project(
     user.audit(&app, "project.create", "project", &project.id, json!({ "name": project.name })).await;
     let location = format!("/api/projects/{}", project.id);
     app.announce.project_updated(&project).await;
+    app.catalog.refresh();
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(project)).into_response())
 }
 
@@ -188,6 +189,7 @@ async fn update_project(
     }
     user.audit(&app, "project.update", "project", &project.id, json!({ "changed": changed })).await;
     app.announce.project_updated(&project).await;
+    app.catalog.refresh();
     Ok(Json(project))
 }
 
@@ -223,6 +225,7 @@ async fn delete_project(
     tx.commit().await?;
     user.audit(&app, "project.delete", "project", &id, json!({})).await;
     app.announce.project_deleted(&id).await;
+    app.catalog.refresh();
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -78,24 +78,38 @@ impl FromRequestParts<AppState> for Principal {
         if let Some(principal) = parts.extensions.get::<Principal>() {
             return Ok(principal.clone());
         }
-        let token = bearer(parts).ok_or_else(|| {
+        let token = bearer(parts).map(str::to_owned).ok_or_else(|| {
             AppError::Unauthenticated(
                 "sign in, or send an API token as `Authorization: Bearer <token>`".into(),
             )
         })?;
-        let mut principal = app.auth.authenticate(token).await?;
-        principal.ip = client_ip(parts);
-        // Ingest tokens sit in agents' paths and post at machine speed; their volume is bounded
-        // by the ingest endpoints themselves.
-        if principal.role != TokenRole::Ingest {
-            app.auth
-                .requests
-                .take(&principal.id, Instant::now())
-                .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
-        }
-        parts.extensions.insert(principal.clone());
-        Ok(principal)
+        authenticate(parts, app, &token).await
     }
+}
+
+async fn authenticate(parts: &mut Parts, app: &AppState, token: &str) -> Result<Principal, AppError> {
+    let mut principal = app.auth.authenticate(token).await?;
+    principal.ip = client_ip(parts);
+    // Ingest tokens sit in agents' paths and post at machine speed; their volume is bounded
+    // by the ingest endpoints themselves.
+    if principal.role != TokenRole::Ingest {
+        app.auth
+            .requests
+            .take(&principal.id, Instant::now())
+            .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
+    }
+    parts.extensions.insert(principal.clone());
+    Ok(principal)
+}
+
+/// The `token` query parameter, for senders that cannot set a header (a legacy script's
+/// `WEBHOOK_URL`).
+fn query_token(parts: &Parts) -> Option<String> {
+    let query = parts.uri.query()?;
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "token")
+        .map(|(_, v)| v.into_owned())
+        .filter(|t| !t.is_empty())
 }
 
 /// Declares an extractor that admits callers whose role is at least `$min`.
@@ -141,7 +155,7 @@ role_extractor!(
     Role::Admin
 );
 
-/// May post events: ingest tokens, operators and admins.
+/// May post events: ingest tokens, operators and admins; the token may also come as `?token=`.
 #[derive(Debug, Clone)]
 pub struct Ingest(pub Principal);
 
@@ -149,7 +163,10 @@ impl FromRequestParts<AppState> for Ingest {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, AppError> {
-        let principal = Principal::from_request_parts(parts, app).await?;
+        let principal = match (bearer(parts), query_token(parts)) {
+            (None, Some(token)) => authenticate(parts, app, &token).await?,
+            _ => Principal::from_request_parts(parts, app).await?,
+        };
         match principal.role {
             TokenRole::Ingest | TokenRole::Operator | TokenRole::Admin => Ok(Self(principal)),
             TokenRole::Viewer => {

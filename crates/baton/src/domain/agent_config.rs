@@ -38,9 +38,11 @@ pub struct AgentConfig {
     pub env: BTreeMap<String, String>,
     /// Default timeout of this agent's tasks, in seconds (a plan's task timeout wins).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1)]
     pub timeout_s: Option<u64>,
     /// The most one task of this agent may cost; passing it fails the task.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(exclusive_minimum = 0)]
     pub max_cost_usd: Option<f64>,
     /// Appended to the agent's system prompt (`--append-system-prompt`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

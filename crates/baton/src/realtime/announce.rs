@@ -13,6 +13,7 @@ use crate::{
     domain::{
         execution::{ExecutionStatus, TaskStatus},
         project::Project,
+        timestamp::Timestamp,
     },
     store::{
         self, Db,
@@ -95,6 +96,27 @@ impl Announcer {
                 json!({ "execution_id": execution_id, "metrics": metrics }),
             ))
             .await;
+    }
+
+    /// One metric recorded for an execution.
+    pub async fn metric(&self, execution_id: &str, project_id: Option<&str>, name: &str, value: f64) {
+        let metric = Metric {
+            metric_name: Some(name.to_owned()),
+            metric_value: Some(value),
+            recorded_at: Some(Timestamp::now()),
+        };
+        self.metrics(execution_id, project_id, &[metric]).await;
+    }
+
+    /// A project Baton created itself (the "Unassigned" project).
+    pub async fn project_created(&self, id: &str) {
+        match store::projects::get(&self.db.reader, id).await {
+            Ok(Some(project)) => self.project_updated(&project).await,
+            Ok(None) => {}
+            Err(error) => {
+                tracing::warn!(project_id = id, error = format!("{error:#}"), "could not announce a project")
+            }
+        }
     }
 
     pub async fn project_updated(&self, project: &Project) {
@@ -188,7 +210,11 @@ impl Announcer {
         let kind = format!("execution_{}", execution.status.as_str());
         let item = store::activity::for_execution(&self.db.reader, id, &kind).await?;
         self.activity(item).await;
-        self.notify(&ended_notification(&summary)).await;
+        // A Claude Code session "completes" after every answer; only its failures are news.
+        let routine = execution.kind == "session" && execution.status == ExecutionStatus::Completed;
+        if !routine {
+            self.notify(&ended_notification(&summary)).await;
+        }
         Ok(())
     }
 
@@ -204,7 +230,8 @@ impl Announcer {
     }
 
     /// Stores the notification for every active user, then tells each of them.
-    async fn notify(&self, new: &NewNotification) {
+    /// Gives `new` to every active user and tells their open pages.
+    pub async fn notify(&self, new: &NewNotification) {
         let made = async {
             let mut tx = self.db.writer.begin().await?;
             let made = store::notifications::insert_for_active_users(&mut tx, new).await?;

@@ -21,7 +21,10 @@ use super::{
 };
 use crate::{
     domain::{execution::TaskStatus, plan::Task, timestamp::Timestamp},
-    ingest::stream_json::{self, Line, RunResult},
+    ingest::{
+        report::tool_summary,
+        stream_json::{self, Line, RunResult},
+    },
     realtime::announce::TaskChange,
     store::{
         self,
@@ -330,7 +333,7 @@ fn entries_of(line: &str, base: &NewLog, result: &Mutex<Option<RunResult>>) -> V
             Line::ToolUse { id, name, input, parent_tool_use_id } => entry(
                 "tool_use",
                 "info",
-                format!("{name} {}", summarise(&input)),
+                format!("{name} {}", tool_summary(&input)),
                 json!({"tool_use_id": id, "tool": name, "input": input, "parent_tool_use_id": parent_tool_use_id}),
             ),
             Line::ToolResult { tool_use_id, content, is_error, parent_tool_use_id } => entry(
@@ -354,21 +357,4 @@ fn entries_of(line: &str, base: &NewLog, result: &Mutex<Option<RunResult>>) -> V
             Line::Other { kind } => entry("system", "info", line.to_owned(), json!({"type": kind})),
         })
         .collect()
-}
-
-/// A short, one-line view of a tool's input for the log line (the full input is in metadata).
-fn summarise(input: &serde_json::Value) -> String {
-    let text = match input {
-        serde_json::Value::Object(map) => ["command", "file_path", "pattern", "description", "prompt", "url"]
-            .iter()
-            .find_map(|key| map.get(*key).and_then(|v| v.as_str()))
-            .map(str::to_owned)
-            .unwrap_or_else(|| input.to_string()),
-        other => other.to_string(),
-    };
-    let mut short: String = text.chars().take(160).collect();
-    if short.len() < text.len() {
-        short.push('…');
-    }
-    short
 }

@@ -21,6 +21,10 @@ pub struct ActivityItem {
     pub at: Timestamp,
     pub execution_id: String,
     pub execution_name: String,
+    /// `plan`, `agent`, `session` or `orchestrator`.
+    pub execution_kind: String,
+    /// `baton`, `hooks`, `notify` or `workspace`.
+    pub execution_source: String,
     pub project_id: Option<String>,
     pub project_name: Option<String>,
     pub task_id: Option<String>,
@@ -38,6 +42,8 @@ struct Row {
     at: String,
     execution_id: String,
     execution_name: String,
+    execution_kind: String,
+    execution_source: String,
     project_id: Option<String>,
     project_name: Option<String>,
     task_id: Option<String>,
@@ -63,6 +69,8 @@ impl Row {
             at,
             execution_id: self.execution_id,
             execution_name: self.execution_name,
+            execution_kind: self.execution_kind,
+            execution_source: self.execution_source,
             project_id: self.project_id,
             project_name: self.project_name,
             task_id: self.task_id,
@@ -113,7 +121,8 @@ fn first_line(text: &str) -> &str {
     }
 }
 
-const EXECUTION: &str = "e.id AS execution_id, e.agent_name AS execution_name, e.project_id, \
+const EXECUTION: &str = "e.id AS execution_id, e.agent_name AS execution_name, e.kind AS execution_kind, \
+                         e.source AS execution_source, e.project_id, \
                          (SELECT name FROM projects p WHERE p.id = e.project_id) AS project_name";
 
 /// The newest `limit` items before `before` (or now), newest first.

@@ -13,6 +13,10 @@ pub struct Execution {
     pub project_name: Option<String>,
     /// `plan`, `agent`, `session` or `orchestrator`.
     pub kind: String,
+    /// Who reported it: `baton` (Baton runs it), `hooks` (Claude Code hooks), `notify`
+    /// (orchestrator.sh's webhook) or `workspace` (orchestrator.sh's files).
+    #[schema(example = "baton")]
+    pub source: String,
     /// The plan's name (or the agent's, for a single-agent run).
     pub name: String,
     pub plan_id: Option<String>,
@@ -39,6 +43,7 @@ struct Row {
     project_id: Option<String>,
     project_name: Option<String>,
     kind: String,
+    source: String,
     agent_name: String,
     plan_id: Option<String>,
     status: String,
@@ -67,6 +72,7 @@ impl TryFrom<Row> for Execution {
             project_id: row.project_id,
             project_name: row.project_name,
             kind: row.kind,
+            source: row.source,
             name: row.agent_name,
             plan_id: row.plan_id,
             error: row.error,
@@ -83,7 +89,7 @@ impl TryFrom<Row> for Execution {
 }
 
 const COLUMNS: &str = "id, project_id, (SELECT name FROM projects p WHERE p.id = agent_executions.project_id) \
-                       AS project_name, kind, agent_name, plan_id, status, error, created_at, started_at, \
+                       AS project_name, kind, source, agent_name, plan_id, status, error, created_at, started_at, \
                        completed_at, cost_usd, input_tokens, output_tokens, created_by, rerun_of";
 
 /// A new execution, queued.

@@ -22,7 +22,7 @@ pub struct LogWriter {
 }
 
 enum Command {
-    Entry(NewLog),
+    Entry(Box<NewLog>),
     /// Replies once everything sent before it is committed.
     Flush(tokio::sync::oneshot::Sender<()>),
 }
@@ -37,7 +37,7 @@ impl LogWriter {
 
     pub async fn send(&self, entry: NewLog) {
         // Only fails when the writer is gone (shutting down): the entry is dropped then.
-        let _ = self.sender.send(Command::Entry(entry)).await;
+        let _ = self.sender.send(Command::Entry(Box::new(entry))).await;
     }
 
     /// Entries waiting to be committed.
@@ -67,7 +67,7 @@ async fn run(db: Db, hub: Hub, mut receiver: mpsc::Receiver<Command>) {
         let mut next = Some(first);
         loop {
             match next.take() {
-                Some(Command::Entry(entry)) => batch.push(entry),
+                Some(Command::Entry(entry)) => batch.push(*entry),
                 Some(Command::Flush(done)) => {
                     waiting.push(done);
                     break;

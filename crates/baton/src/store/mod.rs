@@ -14,6 +14,8 @@ use sqlx::{
 pub mod activity;
 /// Per-agent runner configuration (the seed's `agent_configurations`).
 pub mod agent_configs;
+/// What agents have done, and which agents Baton knows from its own tables.
+pub mod agent_stats;
 /// API tokens for scripts and hooks, stored hashed.
 pub mod api_tokens;
 /// The audit log of every change.
@@ -24,6 +26,8 @@ pub mod cursor;
 pub mod dashboard;
 /// Executions and their totals.
 pub mod executions;
+/// Runs reported from outside, and read positions of watched files.
+pub mod external;
 /// The batched writer of log entries.
 pub mod log_writer;
 /// Log entries and metrics of executions.

@@ -16,6 +16,8 @@ pub struct TaskAttempt {
     pub status: TaskStatus,
     pub attempt: i64,
     pub depends_on: Vec<String>,
+    /// The attempt that started this one (a subagent's session task).
+    pub parent_id: Option<String>,
     pub prompt: String,
     /// What the agent reported at the end (the `result` text for Claude Code).
     pub output: Option<String>,
@@ -38,6 +40,7 @@ struct Row {
     status: String,
     attempt: i64,
     depends_on: Option<String>,
+    parent_id: Option<String>,
     input: Option<String>,
     output: Option<String>,
     started_at: Option<String>,
@@ -63,6 +66,7 @@ impl TryFrom<Row> for TaskAttempt {
             agent: row.agent_name,
             attempt: row.attempt,
             depends_on: row.depends_on.and_then(|d| serde_json::from_str(&d).ok()).unwrap_or_default(),
+            parent_id: row.parent_id,
             prompt: input.get("prompt").and_then(Value::as_str).unwrap_or_default().to_owned(),
             output: output.get("result").and_then(Value::as_str).map(str::to_owned),
             started_at: time(row.started_at),
@@ -155,7 +159,7 @@ pub async fn add_usage(
 }
 
 /// Every attempt of every task of an execution, in plan order then attempt.
-const COLUMNS: &str = "id, task_id, agent_name, status, attempt, depends_on, input, output, started_at, \
+const COLUMNS: &str = "id, task_id, agent_name, status, attempt, depends_on, parent_id, input, output, started_at, \
                        completed_at, exit_code, error, input_tokens, output_tokens, cost_usd";
 
 /// One attempt by its own id.

@@ -18,6 +18,8 @@ enum Access {
     Viewer,
     Operator,
     Admin,
+    /// Posting events: ingest tokens, operators and admins (not viewers).
+    Ingest,
 }
 
 const ROUTES: &[(&str, &str, Access)] = &[
@@ -61,6 +63,13 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/notifications", Access::Viewer),
     ("POST", "/api/notifications/{id}/read", Access::Viewer),
     ("POST", "/api/notifications/read-all", Access::Viewer),
+    ("GET", "/api/agents", Access::Viewer),
+    ("GET", "/api/agents/{name}", Access::Viewer),
+    ("GET", "/api/agents/{name}/status", Access::Viewer),
+    ("GET", "/api/agents/{name}/metrics", Access::Viewer),
+    ("GET", "/api/schemas/{name}", Access::Viewer),
+    ("POST", "/api/hooks/claude", Access::Ingest),
+    ("POST", "/api/webhooks/notify", Access::Ingest),
 ];
 
 /// Routes outside the OpenAPI document: the document itself and its reference page are
@@ -85,6 +94,7 @@ impl Caller {
             Access::Viewer => matches!(self, Self::Viewer | Self::Operator | Self::Admin),
             Access::Operator => matches!(self, Self::Operator | Self::Admin),
             Access::Admin => self == Self::Admin,
+            Access::Ingest => matches!(self, Self::Ingest | Self::Operator | Self::Admin),
         }
     }
 }

@@ -11,7 +11,7 @@ use serde_json::json;
 const BATON: &str = env!("CARGO_BIN_EXE_baton");
 
 /// Runs `baton args...` with `stdin`; returns the exit code, stdout and stderr.
-fn baton(args: &[&str], stdin: &str) -> (Option<i32>, String, String) {
+pub fn baton(args: &[&str], stdin: &str) -> (Option<i32>, String, String) {
     let mut child = Command::new(BATON)
         .args(args)
         .env("BATON_ADMIN_PASSWORD", "admin-password-for-tests")

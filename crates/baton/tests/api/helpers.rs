@@ -56,6 +56,9 @@ pub async fn spawn_app_with(data_dir: &Path, configure: impl FnOnce(&mut ServeAr
         max_agents: 8,
         kill_grace: std::time::Duration::from_secs(2),
         no_example: true,
+        claude_dir: Some(data_dir.join("claude")),
+        agents_dirs: Vec::new(),
+        workspaces_dirs: Vec::new(),
     };
     configure(&mut args);
     let app = Application::build(&args).await.expect("the app builds");

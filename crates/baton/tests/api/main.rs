@@ -2,11 +2,14 @@
 
 mod auth;
 mod authorization;
+mod catalog;
 mod cli;
 mod dashboard;
 mod engine;
 mod health;
 mod helpers;
+mod hooks;
+mod orchestrator;
 mod projects;
 mod realtime;
 mod restart;

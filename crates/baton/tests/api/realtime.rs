@@ -21,13 +21,13 @@ use crate::{
 };
 
 /// A connected client and what it has received, in order.
-struct Socket {
+pub struct Socket {
     client: Client,
     events: mpsc::UnboundedReceiver<(String, Value)>,
 }
 
 /// Connects with `token`; returns the client, or the `connect_error` message.
-async fn connect(app: &TestApp, token: Option<&str>) -> Result<Socket, String> {
+pub async fn connect(app: &TestApp, token: Option<&str>) -> Result<Socket, String> {
     let (sender, mut events) = mpsc::unbounded_channel();
     let on_any = {
         let sender = sender.clone();
@@ -78,7 +78,7 @@ async fn next(
 
 impl Socket {
     /// Emits with an acknowledgement and returns it.
-    async fn ask(&self, event: &str, payload: Value) -> Value {
+    pub async fn ask(&self, event: &str, payload: Value) -> Value {
         let (sender, mut answer) = mpsc::unbounded_channel();
         let sender = Arc::new(Mutex::new(Some(sender)));
         self.client
@@ -105,7 +105,7 @@ impl Socket {
     }
 
     /// Collects events until `done` says so (the matching event is included).
-    async fn until(&mut self, mut done: impl FnMut(&str, &Value) -> bool) -> Vec<(String, Value)> {
+    pub async fn until(&mut self, mut done: impl FnMut(&str, &Value) -> bool) -> Vec<(String, Value)> {
         let deadline = Instant::now() + Duration::from_secs(60);
         let mut seen = Vec::new();
         while let Some(remaining) = deadline.checked_duration_since(Instant::now()) {

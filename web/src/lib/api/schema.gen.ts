@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every agent Baton knows. */
+        get: operations["list_agents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agents/status": {
         parameters: {
             query?: never;
@@ -30,6 +47,23 @@ export interface paths {
         };
         /** Every agent that has run a task: running ones first (with what), then by when last seen. */
         get: operations["agent_statuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agent: its definition and prompt, configuration, and recent work. */
+        get: operations["get_agent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -49,6 +83,40 @@ export interface paths {
         get: operations["get_agent_config"];
         /** Save an agent's configuration (its default, or a project's override with `project_id`). */
         put: operations["put_agent_config"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{name}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the agent did over `range`: attempts by outcome, durations, tokens, cost. */
+        get: operations["agent_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{name}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the agent is working now, on what, and when it was last seen. */
+        get: operations["agent_status"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -266,6 +334,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hooks/claude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Takes any Claude Code hook event, as Claude Code's `http` hook (or `baton hook`) posts it.
+         *     Each `session_id` is an execution of kind `session`; subagents are its tasks; tool calls are
+         *     log entries with their durations; notifications reach people. Answers 204, empty.
+         */
+        post: operations["claude_hook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/metrics/executions": {
         parameters: {
             query?: never;
@@ -445,6 +534,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schemas/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A JSON Schema (2020-12) by name: `agent-config`. */
+        get: operations["get_schema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/system/health": {
         parameters: {
             query?: never;
@@ -532,6 +638,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Takes orchestrator.sh's `webhook_notify` events (`event`, `executionId`, `projectId`,
+         *     `data`, `timestamp`; the ids at the top level or in `data`, any of them missing).
+         *     Answers 204, empty.
+         */
+        post: operations["legacy_notify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -547,7 +674,11 @@ export interface components {
              */
             attempt?: number | null;
             execution_id: string;
+            /** @description `plan`, `agent`, `session` or `orchestrator`. */
+            execution_kind: string;
             execution_name: string;
+            /** @description `baton`, `hooks`, `notify` or `workspace`. */
+            execution_source: string;
             /** @description Stable: the kind and the execution's or attempt's id. */
             id: string;
             /**
@@ -566,6 +697,35 @@ export interface components {
         ActivityPage: {
             /** @description Newest first. */
             items: components["schemas"]["ActivityItem"][];
+        };
+        /** @description One agent as listed. */
+        Agent: {
+            category?: string | null;
+            collaborates_with: string[];
+            /** @description As written in the file: a colour name or `#rrggbb`. */
+            color?: string | null;
+            definition?: null | components["schemas"]["DefinitionSource"];
+            /** @description The front matter's description, `\n` escapes turned into line breaks. */
+            description?: string | null;
+            /** @description Why its file could not be read as intended. */
+            error?: string | null;
+            expertise: string[];
+            /** Format: date-time */
+            last_seen?: string | null;
+            model?: string | null;
+            name: string;
+            /** @description Where Baton knows it from: `file`, `registry`, `configured`, `seen`. */
+            origins: string[];
+            running: components["schemas"]["RunningTask"][];
+            /** @description The last 30 days. */
+            stats: components["schemas"]["AgentStats"];
+            /**
+             * @description `idle` or `running`.
+             * @example running
+             */
+            status: string;
+            /** @description None: every tool. */
+            tools?: string[] | null;
         };
         /** @description An agent's configuration, as stored and as the API takes it. */
         AgentConfig: {
@@ -602,6 +762,67 @@ export interface components {
             project_id?: string | null;
             /** @description `project`, `default` (the agent's own) or `builtin` (nothing saved: the claude runner). */
             source: string;
+        };
+        /** @description An agent with everything known about it. */
+        AgentDetail: components["schemas"]["Agent"] & {
+            config: components["schemas"]["AgentConfigView"];
+            /** @description Other front-matter fields (maxTurns, mcpServers, hooks, ...). */
+            extra: Record<string, unknown>;
+            /** @description The file's Markdown body: the agent's system prompt. */
+            prompt?: string | null;
+            /** @description Its newest task attempts. */
+            recent: components["schemas"]["RecentTask"][];
+            /** @description The registry's other fields (special_role, ...). */
+            registry_extra: Record<string, unknown>;
+            /** @description Other files with the same name, which lost. */
+            shadowed: components["schemas"]["DefinitionSource"][];
+        };
+        AgentList: {
+            /** @description Every category in the catalog, for filters. */
+            categories: string[];
+            /** @description Running first, then by name. */
+            items: components["schemas"]["Agent"][];
+            /** @description Registry files that could not be read. */
+            problems: components["schemas"]["CatalogProblem"][];
+        };
+        /** @description An agent's task attempts over a window. */
+        AgentMetrics: {
+            agent: string;
+            /** Format: int64 */
+            bucket_seconds: number;
+            /** @description Attempts by when they started, oldest first. */
+            buckets: components["schemas"]["Bucket"][];
+            range: components["schemas"]["Range"];
+            totals: components["schemas"]["AgentStats"];
+        };
+        /** @description An agent's task attempts over a window. */
+        AgentStats: {
+            /** Format: int32 */
+            completed: number;
+            /** Format: double */
+            cost_usd: number;
+            /**
+             * Format: int32
+             * @description Failed or timed out.
+             */
+            failed: number;
+            /** Format: int64 */
+            input_tokens: number;
+            /** Format: int64 */
+            median_duration_ms?: number | null;
+            /** Format: int64 */
+            output_tokens: number;
+            /** Format: int64 */
+            p90_duration_ms?: number | null;
+            /** Format: int64 */
+            p99_duration_ms?: number | null;
+            /**
+             * Format: double
+             * @description completed / (completed + failed), 0 to 1; none when nothing ended.
+             */
+            success_rate?: number | null;
+            /** Format: int32 */
+            tasks: number;
         };
         /** @description Whether an agent is working, on what, and when it was last seen. */
         AgentStatus: {
@@ -687,6 +908,11 @@ export interface components {
              */
             tasks: number;
         };
+        /** @description A file that could not be read at all. */
+        CatalogProblem: {
+            error: string;
+            path: string;
+        };
         /** @description `POST /api/executions`: a saved plan or an inline one. */
         CreateExecution: {
             plan?: null | components["schemas"]["PlanInput"];
@@ -745,6 +971,12 @@ export interface components {
              */
             wal_bytes: number;
         };
+        /** @description Where a definition was read from. */
+        DefinitionSource: {
+            path: string;
+            project_id?: string | null;
+            scope: components["schemas"]["Scope"];
+        };
         /** @description The body of every error response. */
         ErrorBody: {
             error: components["schemas"]["ErrorDetail"];
@@ -789,6 +1021,12 @@ export interface components {
             project_name?: string | null;
             /** @description The execution this one re-runs. */
             rerun_of?: string | null;
+            /**
+             * @description Who reported it: `baton` (Baton runs it), `hooks` (Claude Code hooks), `notify`
+             *     (orchestrator.sh's webhook) or `workspace` (orchestrator.sh's files).
+             * @example baton
+             */
+            source: string;
             /** Format: date-time */
             started_at?: string | null;
             status: components["schemas"]["ExecutionStatus"];
@@ -1085,6 +1323,33 @@ export interface components {
             /** @description Messages waiting for the hub. */
             queued: number;
         };
+        /** @description One of an agent's recent task attempts, with its execution. */
+        RecentTask: {
+            /** Format: int64 */
+            attempt: number;
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: double */
+            cost_usd: number;
+            /** Format: int64 */
+            duration_ms?: number | null;
+            execution_id: string;
+            /** @description `plan`, `agent`, `session` or `orchestrator`. */
+            execution_kind: string;
+            execution_name: string;
+            /** @description `baton`, `hooks`, `notify` or `workspace`. */
+            execution_source: string;
+            /** Format: int64 */
+            input_tokens: number;
+            /** Format: int64 */
+            output_tokens: number;
+            project_id?: string | null;
+            project_name?: string | null;
+            /** Format: date-time */
+            started_at?: string | null;
+            status: components["schemas"]["TaskStatus"];
+            task_id: string;
+        };
         Rerun: {
             /** @description Only the tasks that did not complete, and what depends on them. */
             failed_only?: boolean;
@@ -1108,6 +1373,11 @@ export interface components {
             started_at?: string | null;
             task_id: string;
         };
+        /**
+         * @description Which kind of directory a definition comes from; on a clash, project beats user beats extra.
+         * @enum {string}
+         */
+        Scope: "extra" | "user" | "project";
         /** @description A new access token. */
         Session: {
             /** @description Send as `Authorization: Bearer <access_token>`. */
@@ -1181,6 +1451,8 @@ export interface components {
             output?: string | null;
             /** Format: int64 */
             output_tokens: number;
+            /** @description The attempt that started this one (a subagent's session task). */
+            parent_id?: string | null;
             prompt: string;
             /** Format: date-time */
             started_at?: string | null;
@@ -1297,6 +1569,49 @@ export interface operations {
             };
         };
     };
+    list_agents: {
+        parameters: {
+            query?: {
+                /** @description Matches name, description, category and expertise (any case). */
+                q?: string;
+                category?: string;
+                /** @description `idle` or `running`. */
+                status?: string;
+                /** @description Only agents usable in this project, with its own files winning. */
+                project_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     agent_statuses: {
         parameters: {
             query?: never;
@@ -1312,6 +1627,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgentStatuses"];
+                };
+            };
+        };
+    };
+    get_agent: {
+        parameters: {
+            query?: {
+                /** @description See the agent as this project does (its own file wins; its configuration override). */
+                project_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Agent name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -1382,6 +1730,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    agent_metrics: {
+        parameters: {
+            query?: {
+                /** @description `1h`, `24h` (default), `7d` or `30d`. */
+                range?: components["schemas"]["Range"];
+            };
+            header?: never;
+            path: {
+                /** @description Agent name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentMetrics"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    agent_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Agent name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStatus"];
                 };
             };
         };
@@ -1856,6 +2259,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    claude_hook: {
+        parameters: {
+            query?: {
+                /** @description An ingest token, for senders that cannot set a header */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Claude Code hook event: session_id, hook_event_name, cwd, ... */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2424,6 +2885,36 @@ export interface operations {
             };
         };
     };
+    get_schema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description agent-config */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     system_health: {
         parameters: {
             query?: never;
@@ -2630,6 +3121,64 @@ export interface operations {
             };
             /** @description It would leave Baton without an active admin */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    legacy_notify: {
+        parameters: {
+            query?: {
+                /** @description An ingest token, for scripts that cannot set a header */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {event, executionId?, projectId?, data?, timestamp?} */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,7 +25,7 @@ export type LiveProject = Schemas['Project']
 export type AgentStatus = {
   agent: string
   status: 'running' | 'idle'
-  running: { execution_id: string; execution_name: string; project_id: string | null; task_id: string; started_at: string }[]
+  running: { execution_id: string; execution_name: string; project_id: string | null; task_id: string; started_at: string | null }[]
   last_seen: string | null
 }
 
@@ -89,6 +89,8 @@ export type ServerEvents = {
   /** Ascending `seq`; at most 250 entries, one frame per stream every 50 ms at most. */
   'log:entry': Envelope & { execution_id: string; entries: LiveLogEntry[] }
   'agent:status': Envelope & AgentStatus
+  /** Agent definition files were added, changed (`changed`) or deleted (`removed`); issue 6. */
+  'agent:catalog': Envelope & { changed: string[]; removed: string[] }
   /** An attempt that ended. */
   'agent:metrics': Envelope & {
     agent: string

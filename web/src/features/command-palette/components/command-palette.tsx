@@ -1,5 +1,6 @@
 import {
   BookOpenIcon,
+  BotIcon,
   FolderKanbanIcon,
   KeyboardIcon,
   LaptopIcon,
@@ -49,6 +50,7 @@ const PAGE_ICONS: Record<string, LucideIcon> = {
   dashboard: LayoutDashboardIcon,
   projects: FolderKanbanIcon,
   executions: PlayCircleIcon,
+  agents: BotIcon,
   account: UserIcon,
   users: UsersIcon,
   tokens: KeyRoundIcon,

@@ -16,6 +16,7 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'dashboard', label: 'Dashboard', path: '/', keywords: ['home', 'agents', 'metrics', 'activity', 'health'], chord: 'g d', group: 'Pages' },
   { id: 'projects', label: 'Projects', path: '/projects', keywords: ['workspaces'], chord: 'g p', group: 'Pages' },
   { id: 'executions', label: 'Executions', path: '/executions', keywords: ['runs', 'history', 'logs'], chord: 'g e', group: 'Pages' },
+  { id: 'agents', label: 'Agents', path: '/agents', keywords: ['subagents', 'catalog', 'prompts', 'configuration'], chord: 'g a', group: 'Pages' },
   { id: 'account', label: 'Account', path: '/settings/account', keywords: ['settings', 'password', 'profile'], chord: 'g s', group: 'Settings' },
   { id: 'users', label: 'Users', path: '/settings/users', keywords: ['settings', 'people', 'roles'], needs: 'users:manage', group: 'Settings' },
   { id: 'tokens', label: 'API tokens', path: '/settings/tokens', keywords: ['settings', 'keys', 'hooks'], needs: 'tokens:manage', group: 'Settings' },

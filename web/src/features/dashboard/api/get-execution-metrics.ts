@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 
 import { api, unwrap } from '@/lib/api-client'
-
-import type { MetricsRange } from './types'
+import type { MetricsRange } from '@/lib/metrics-range'
 
 export function getExecutionMetrics(range: MetricsRange, signal?: AbortSignal) {
   return unwrap(api.GET('/api/metrics/executions', { params: { query: { range } }, signal }))

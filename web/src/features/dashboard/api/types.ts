@@ -6,14 +6,8 @@ type Schemas = components['schemas']
 
 export type SystemHealth = Schemas['SystemHealth']
 export type AgentStatus = Schemas['AgentStatus']
-export type AgentRun = Schemas['RunningTask']
 export type AgentStatusList = Schemas['AgentStatuses']
 export type ActivityItem = Schemas['ActivityItem']
 export type ActivityPage = Schemas['ActivityPage']
 /** The kinds this app knows (the schema says `string`: a newer server may add some). */
 export type ActivityKind = LiveActivityItem['kind']
-export type MetricsRange = Schemas['Range']
-export type MetricsBucket = Schemas['Bucket']
-export type ExecutionMetricsSeries = Schemas['ExecutionMetricsSeries']
-
-export const METRICS_RANGES = ['1h', '24h', '7d', '30d'] as const satisfies readonly MetricsRange[]

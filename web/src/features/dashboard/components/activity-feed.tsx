@@ -19,6 +19,7 @@ import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { LoadMoreButton } from '@/components/load-more-button'
 import { RelativeTime } from '@/components/relative-time'
+import { SourceBadge } from '@/components/source-badge'
 import { Card } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useNow } from '@/hooks/use-now'
@@ -27,7 +28,7 @@ import { cn } from '@/lib/utils'
 
 import { useActivity } from '../api/get-activity'
 import type { ActivityItem, ActivityKind } from '../api/types'
-import { activityDetail, activityKind, flattenActivity, isRetry, type ActivityTone } from '../lib/activity'
+import { activityDetail, activityKind, activitySource, flattenActivity, isRetry, type ActivityTone } from '../lib/activity'
 
 const ICONS: Record<ActivityKind, LucideIcon> = {
   execution_started: PlayIcon,
@@ -58,6 +59,7 @@ function ActivityRow({ item, fresh }: { item: ActivityItem; fresh: boolean }) {
   const label = retry ? `Task retried (attempt ${item.attempt})` : meta.label
   const tone = retry ? 'warning' : meta.tone
   const detail = activityDetail(item)
+  const source = activitySource(item)
   return (
     <li
       data-kind={item.kind}
@@ -75,7 +77,8 @@ function ActivityRow({ item, fresh }: { item: ActivityItem; fresh: boolean }) {
             <span className="font-medium">{label}</span>
             {item.task_id && <span className="font-mono text-[13px] text-muted-foreground"> · {item.task_id}</span>}
           </p>
-          {/* Above the row's link overlay, so its exact-time tooltip still opens. */}
+          {/* Above the row's link overlay, so their tooltips still open. */}
+          {source && <SourceBadge execution={source} className="relative z-10" />}
           <span className="relative z-10 shrink-0 text-xs text-muted-foreground">
             <RelativeTime value={item.at} />
           </span>

@@ -1,39 +1,22 @@
 import { useMemo } from 'react'
 
+import { DurationsChart } from '@/components/charts/durations-chart'
+import { toChartData, type MetricsSummary } from '@/components/charts/lib/chart-data'
+import { CHART_COLORS } from '@/components/charts/lib/chart-theme'
+import { MetricsSkeleton } from '@/components/charts/metrics-skeleton'
+import { OutcomesChart } from '@/components/charts/outcomes-chart'
+import { RangeTabsList } from '@/components/charts/range-tabs'
+import { SummaryStat } from '@/components/charts/summary-stat'
+import { UsageChart } from '@/components/charts/usage-chart'
 import { ErrorState } from '@/components/error-state'
 import { Card } from '@/components/ui/card'
-import { Skeleton } from '@/components/ui/skeleton'
-import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
+import { Tabs, TabsContent } from '@/components/ui/tabs'
+import { useMetricsRange } from '@/hooks/use-metrics-range'
+import { formatCompact, formatUsd } from '@/lib/metric-format'
+import { RANGE_LABELS, type MetricsRange } from '@/lib/metrics-range'
 import { cn } from '@/lib/utils'
 
 import { useExecutionMetrics } from '../api/get-execution-metrics'
-import { METRICS_RANGES, type MetricsRange } from '../api/types'
-import { useMetricsRange } from '../hooks/use-metrics-range'
-import { toChartData, type MetricsSummary } from '../lib/chart-data'
-import { CHART_COLORS } from '../lib/chart-theme'
-import { formatCompact, formatUsd } from '../lib/format'
-import { DurationsChart } from './durations-chart'
-import { ExecutionsChart } from './executions-chart'
-import { UsageChart } from './usage-chart'
-
-const RANGE_LABELS: Record<MetricsRange, string> = {
-  '1h': 'Last hour',
-  '24h': 'Last 24 hours',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-}
-
-function SummaryStat({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <div className="min-w-0">
-      <dt className="truncate text-xs text-muted-foreground">{label}</dt>
-      <dd className="mt-0.5 flex items-baseline gap-1.5">
-        <span className="text-xl font-semibold tracking-tight tabular-nums">{value}</span>
-        {hint && <span className="truncate text-xs text-muted-foreground">{hint}</span>}
-      </dd>
-    </div>
-  )
-}
 
 function Summary({ summary }: { summary: MetricsSummary }) {
   const rate = summary.successRate === null ? '—' : `${Math.round(summary.successRate * 100)}%`
@@ -44,26 +27,6 @@ function Summary({ summary }: { summary: MetricsSummary }) {
       <SummaryStat label="Tokens" value={formatCompact(summary.tokens)} />
       <SummaryStat label="Cost" value={formatUsd(summary.cost)} />
     </dl>
-  )
-}
-
-function MetricsSkeleton() {
-  return (
-    <div className="grid gap-8" aria-busy="true" aria-label="Loading metrics">
-      <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        {Array.from({ length: 4 }, (_, i) => (
-          <div key={i} className="grid gap-2">
-            <Skeleton className="h-3 w-20" />
-            <Skeleton className="h-6 w-16" />
-          </div>
-        ))}
-      </div>
-      <Skeleton className="h-[228px] rounded-lg" />
-      <div className="grid gap-8 lg:grid-cols-2">
-        <Skeleton className="h-[208px] rounded-lg" />
-        <Skeleton className="h-[208px] rounded-lg" />
-      </div>
-    </div>
   )
 }
 
@@ -79,7 +42,7 @@ function MetricsBody({ range }: { range: MetricsRange }) {
   return (
     <div className={cn('grid gap-8 transition-opacity', query.isPlaceholderData && 'opacity-60')}>
       <Summary summary={data.summary} />
-      <ExecutionsChart rows={data.outcomes} bucketSeconds={data.bucketSeconds} />
+      <OutcomesChart title="Executions" emptyText="No executions ended in this range." rows={data.outcomes} bucketSeconds={data.bucketSeconds} />
       <div className="grid gap-8 lg:grid-cols-2">
         <DurationsChart rows={data.durations} bucketSeconds={data.bucketSeconds} />
         <UsageChart rows={data.usage} bucketSeconds={data.bucketSeconds} />
@@ -101,13 +64,7 @@ export function MetricsPanel() {
             </h2>
             <p className="text-xs text-muted-foreground">{RANGE_LABELS[range]}</p>
           </div>
-          <TabsList aria-label="Time range">
-            {METRICS_RANGES.map((value) => (
-              <TabsTrigger key={value} value={value} className="min-w-11 tabular-nums">
-                {value}
-              </TabsTrigger>
-            ))}
-          </TabsList>
+          <RangeTabsList />
         </div>
         <TabsContent value={range} className="px-5 py-5">
           <MetricsBody range={range} />

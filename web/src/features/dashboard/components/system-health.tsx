@@ -4,13 +4,13 @@ import { ErrorState } from '@/components/error-state'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
+import { formatCompact } from '@/lib/metric-format'
 import { cn } from '@/lib/utils'
 
 import { useSystemHealth } from '../api/get-system-health'
 import type { SystemHealth } from '../api/types'
 import { useHealthHistory } from '../hooks/use-health-history'
 import { formatBytes, formatPercent, formatUptime, usedPercent, type HealthHistory } from '../lib/health'
-import { formatCompact } from '../lib/format'
 import { Sparkline } from './sparkline'
 
 /** Colour of a usage share: calm, then amber from 75%, red from 90%. */

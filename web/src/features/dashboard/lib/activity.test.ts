@@ -2,7 +2,7 @@ import type { InfiniteData } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 
 import type { ActivityItem, ActivityPage } from '../api/types'
-import { activityDetail, activityKind, flattenActivity, isRetry, prependActivity } from './activity'
+import { activityDetail, activityKind, activitySource, flattenActivity, isRetry, prependActivity } from './activity'
 
 function item(id: string, over: Partial<ActivityItem> = {}): ActivityItem {
   return {
@@ -85,5 +85,17 @@ describe('activityDetail', () => {
 
   it('shows a line it does not recognise as it is', () => {
     expect(activityDetail(item('a', { kind: 'task_failed', message: 'something else entirely' }))).toBe('something else entirely')
+  })
+})
+
+describe('activitySource', () => {
+  it('is unknown while the server does not say', () => {
+    expect(activitySource(item('a'))).toBeNull()
+  })
+  it('reads the execution’s kind and source once the server sends them', () => {
+    const session = { ...item('a'), execution_kind: 'session', execution_source: 'hooks' } as ActivityItem
+    expect(activitySource(session)).toEqual({ kind: 'session', source: 'hooks' })
+    const plan = { ...item('b'), execution_kind: 'plan' } as ActivityItem
+    expect(activitySource(plan)).toEqual({ kind: 'plan', source: null })
   })
 })

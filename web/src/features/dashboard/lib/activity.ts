@@ -1,5 +1,7 @@
 import type { InfiniteData } from '@tanstack/react-query'
 
+import type { SourceFields } from '@/lib/execution-source'
+
 import type { ActivityItem, ActivityKind, ActivityPage } from '../api/types'
 
 export type ActivityTone = 'live' | 'success' | 'danger' | 'warning' | 'neutral'
@@ -75,4 +77,17 @@ export function activityDetail(item: Pick<ActivityItem, 'kind' | 'message' | 'ex
   if (!message || message === known) return null
   if (known && message.startsWith(`${known}: `)) return message.slice(known.length + 2).trim() || null
   return message
+}
+
+/**
+ * The kind and source of the item's execution, when the server sends them. Executions carry
+ * `kind` and `source`; activity items do not yet, so they are read defensively under the names
+ * agents' recent tasks use (`execution_kind`), and the feed shows no source until they arrive.
+ */
+export function activitySource(item: ActivityItem): SourceFields | null {
+  const extra = item as ActivityItem & { execution_kind?: unknown; execution_source?: unknown }
+  const kind = typeof extra.execution_kind === 'string' ? extra.execution_kind : null
+  const source = typeof extra.execution_source === 'string' ? extra.execution_source : null
+  if (kind === null && source === null) return null
+  return { kind: kind ?? '', source }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { AgentStatus } from '../api/types'
-import { primaryRun, sortAgents, upsertAgentStatus } from './agents'
+import { sortAgents, upsertAgentStatus } from './agents'
 
 const idle = (agent: string, last_seen: string | null): AgentStatus => ({ agent, status: 'idle', running: [], last_seen })
 const running = (agent: string, ...starts: string[]): AgentStatus => ({
@@ -49,12 +49,5 @@ describe('upsertAgentStatus', () => {
 
   it('leaves a list that was never loaded alone', () => {
     expect(upsertAgentStatus(undefined, idle('a', null))).toBeUndefined()
-  })
-})
-
-describe('primaryRun', () => {
-  it('is the run that started first', () => {
-    expect(primaryRun(running('a', '2026-01-01T00:05:00Z', '2026-01-01T00:01:00Z'))?.task_id).toBe('t1')
-    expect(primaryRun(idle('a', null))).toBeUndefined()
   })
 })

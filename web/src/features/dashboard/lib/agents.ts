@@ -30,8 +30,3 @@ export function upsertAgentStatus(list: AgentStatusList | undefined, status: Age
   const others = list.agents.filter((a) => a.agent !== status.agent)
   return { ...list, agents: sortAgents([...others, status]) }
 }
-
-/** The run a card shows first: the one that started earliest (it has been going longest). */
-export function primaryRun(agent: AgentStatus) {
-  return [...agent.running].sort((a, b) => timeOr(a.started_at, Infinity) - timeOr(b.started_at, Infinity))[0]
-}

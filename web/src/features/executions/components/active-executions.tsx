@@ -3,11 +3,13 @@ import { ActivityIcon } from 'lucide-react'
 import { Link } from 'react-router'
 
 import { ErrorState } from '@/components/error-state'
+import { SourceBadge } from '@/components/source-badge'
 import { Card } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
 import { useCan } from '@/hooks/use-can'
 import { useNow } from '@/hooks/use-now'
+import { isRunByBaton } from '@/lib/execution-source'
 import { formatDateTime } from '@/lib/format'
 
 import { getExecutionQueryOptions } from '../api/get-execution'
@@ -95,6 +97,7 @@ function ActiveExecutionRow({ execution, now, nameTasks }: { execution: Executio
   const { totals } = execution
   const elapsed = durationBetween(execution.started_at, execution.completed_at, now)
   const finished = totals.completed + totals.failed + totals.timed_out + totals.cancelled + totals.skipped
+  const byBaton = isRunByBaton(execution)
 
   return (
     <li
@@ -104,12 +107,15 @@ function ActiveExecutionRow({ execution, now, nameTasks }: { execution: Executio
       <div className="flex min-w-0 items-center gap-3">
         <ExecutionStatusBadge status={execution.status} className="shrink-0" />
         <div className="min-w-0">
-          <Link
-            to={`/executions/${execution.id}`}
-            className="block truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
-          >
-            {execution.name}
-          </Link>
+          <div className="flex min-w-0 items-center gap-2">
+            <Link
+              to={`/executions/${execution.id}`}
+              className="block min-w-0 truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
+            >
+              {execution.name}
+            </Link>
+            <SourceBadge execution={execution} />
+          </div>
           <p className="truncate text-xs text-muted-foreground">
             {execution.project_name ?? 'No project'}
             {execution.started_at && (
@@ -130,17 +136,20 @@ function ActiveExecutionRow({ execution, now, nameTasks }: { execution: Executio
       </div>
 
       <div className="col-span-2 row-start-2 grid min-w-0 gap-1.5 md:col-span-1 md:row-start-auto">
-        <div className="flex items-center gap-2.5">
-          <ExecutionProgress totals={totals} label={`Progress of ${execution.name}`} showCount={false} className="flex-1" />
-          <span className="shrink-0 text-xs text-muted-foreground tabular-nums">
-            {finished}/{totals.tasks} tasks
-          </span>
-        </div>
-        <CurrentTasks
-          names={running.data}
-          count={totals.running}
-          queued={execution.status === 'queued'}
-        />
+        {totals.tasks === 0 && !byBaton ? (
+          // A session or an orchestrator run that has not reported a task: no empty bar, no "0/0".
+          <p className="text-xs text-muted-foreground">No tasks reported yet</p>
+        ) : (
+          <>
+            <div className="flex items-center gap-2.5">
+              <ExecutionProgress totals={totals} label={`Progress of ${execution.name}`} showCount={false} className="flex-1" />
+              <span className="shrink-0 text-xs text-muted-foreground tabular-nums">
+                {finished}/{totals.tasks} tasks
+              </span>
+            </div>
+            <CurrentTasks names={running.data} count={totals.running} queued={execution.status === 'queued'} />
+          </>
+        )}
       </div>
 
       <div className="text-right">
@@ -150,7 +159,10 @@ function ActiveExecutionRow({ execution, now, nameTasks }: { execution: Executio
         </p>
       </div>
 
-      <div className="hidden justify-end md:flex">{canControl && isActive(execution.status) && <CancelExecutionButton execution={execution} compact />}</div>
+      <div className="hidden justify-end md:flex">
+        {/* Baton cannot cancel what it did not start (a Claude Code session, an orchestrator.sh run). */}
+        {canControl && byBaton && isActive(execution.status) && <CancelExecutionButton execution={execution} compact />}
+      </div>
     </li>
   )
 }

@@ -1,5 +1,5 @@
 import { ChevronDownIcon, CircleStopIcon, Loader2Icon, RotateCcwIcon, SquareIcon } from 'lucide-react'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 
@@ -15,15 +15,65 @@ import {
 import { Button } from '@/components/ui/button'
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
+import { executionOrigin, isRunByBaton, type ExecutionOrigin } from '@/lib/execution-source'
 
 import { useCancelExecution } from '../api/cancel-execution'
 import { useRerunExecution } from '../api/rerun-execution'
 import type { ExecutionDetail } from '../api/types'
 import { isActive } from '../lib/status'
 
-/** Cancel (while it runs, after confirming) and Re-run (once it ended): for operators. */
+/**
+ * Cancel (while it runs, after confirming) and Re-run (once it ended): for operators, and only for
+ * what Baton started. A Claude Code session or an orchestrator.sh run is only reported to Baton:
+ * the button shows, disabled, with the reason.
+ */
 export function ExecutionActions({ execution }: { execution: ExecutionDetail }) {
-  return isActive(execution.status) ? <CancelExecutionButton execution={execution} /> : <RerunMenu execution={execution} />
+  const active = isActive(execution.status)
+  if (!isRunByBaton(execution)) return <NotBatonsAction execution={execution} active={active} />
+  return active ? <CancelExecutionButton execution={execution} /> : <RerunMenu execution={execution} />
+}
+
+/** What a reported execution is and where it runs, so the reason says where to stop it instead. */
+function notBatonsReason(key: ExecutionOrigin['key'], active: boolean): string {
+  const [what, stopWhere] =
+    key === 'hooks'
+      ? ['this Claude Code session', 'Stop it in Claude Code.']
+      : key === 'notify' || key === 'workspace' || key === 'orchestrator'
+        ? ['this orchestrator.sh run', 'Stop it where orchestrator.sh runs.']
+        : ['this execution', '']
+  return active
+    ? `Baton did not start ${what}, so it cannot cancel it. ${stopWhere}`.trim()
+    : `Baton did not start ${what}, so it cannot run it again.`
+}
+
+/**
+ * `aria-disabled` rather than `disabled` (and no click handler): the button stays focusable and
+ * hoverable, so keyboard and pointer users alike can read why it does nothing.
+ */
+function NotBatonsAction({ execution, active }: { execution: ExecutionDetail; active: boolean }) {
+  const reasonId = useId()
+  const reason = notBatonsReason(executionOrigin(execution).key, active)
+  return (
+    <>
+      <Tooltip>
+        <TooltipTrigger asChild>
+          <Button
+            variant="outline"
+            aria-disabled="true"
+            aria-describedby={reasonId}
+            className="cursor-not-allowed opacity-50 hover:bg-background dark:hover:bg-input/20"
+          >
+            {active ? <SquareIcon /> : <RotateCcwIcon />}
+            {active ? 'Cancel' : 'Re-run'}
+          </Button>
+        </TooltipTrigger>
+        <TooltipContent className="max-w-64">{reason}</TooltipContent>
+      </Tooltip>
+      <span id={reasonId} hidden>
+        {reason}
+      </span>
+    </>
+  )
 }
 
 /**

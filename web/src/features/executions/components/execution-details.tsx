@@ -4,12 +4,14 @@ import { Link } from 'react-router'
 
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
+import { SourceBadge } from '@/components/source-badge'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useCan } from '@/hooks/use-can'
 import { useNow } from '@/hooks/use-now'
 import { ApiError } from '@/lib/api-client'
+import { isRunByBaton } from '@/lib/execution-source'
 import { formatDateTime } from '@/lib/format'
 
 import { useExecution } from '../api/get-execution'
@@ -77,6 +79,8 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
   // Durations of running work count up between events.
   const now = useNow(1000, live)
   const duration = durationBetween(execution.started_at, execution.completed_at, now)
+  // Sessions and orchestrator runs may report no task: no empty bar, no "0/0".
+  const hasTasks = execution.totals.tasks > 0
   // The log's task filter: picked in the log's toolbar or by clicking a bar of the timeline.
   const [logTask, setLogTask] = useState<string | null>(null)
   const showTaskLog = (taskId: string | null) => {
@@ -96,6 +100,7 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-2xl font-semibold tracking-tight break-all">{execution.name}</h1>
             <ExecutionStatusBadge status={execution.status} />
+            <SourceBadge execution={execution} />
           </div>
           <p className="text-sm text-muted-foreground">
             {execution.project_id ? (
@@ -135,7 +140,7 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
 
       <Card>
         <CardContent className="grid gap-5">
-          <ExecutionProgress totals={execution.totals} label="Tasks finished" />
+          {hasTasks && <ExecutionProgress totals={execution.totals} label="Tasks finished" />}
           <dl className="grid grid-cols-2 gap-x-6 gap-y-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
             <Stat label="Started">
               {execution.started_at ? <time dateTime={execution.started_at}>{formatDateTime(execution.started_at)}</time> : 'Not yet'}
@@ -153,12 +158,16 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
               <span className="tabular-nums">{formatDuration(duration)}</span>
             </Stat>
             <Stat label="Tasks">
-              <span className="tabular-nums">
-                {execution.totals.completed}/{execution.totals.tasks} completed
-                {execution.totals.failed + execution.totals.timed_out > 0 && (
-                  <span className="text-destructive"> · {execution.totals.failed + execution.totals.timed_out} failed</span>
-                )}
-              </span>
+              {hasTasks ? (
+                <span className="tabular-nums">
+                  {execution.totals.completed}/{execution.totals.tasks} completed
+                  {execution.totals.failed + execution.totals.timed_out > 0 && (
+                    <span className="text-destructive"> · {execution.totals.failed + execution.totals.timed_out} failed</span>
+                  )}
+                </span>
+              ) : (
+                <span className="text-muted-foreground">None yet</span>
+              )}
             </Stat>
             <Stat label="Cost">
               <span className="font-mono tabular-nums">{formatCost(execution.cost_usd)}</span>
@@ -190,7 +199,9 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
         {execution.tasks.length > 0 ? (
           <TasksTable attempts={execution.tasks} />
         ) : (
-          <p className="px-5 pb-5 text-sm text-muted-foreground">No task has been scheduled yet.</p>
+          <p className="px-5 pb-5 text-sm text-muted-foreground">
+            {isRunByBaton(execution) ? 'No task has been scheduled yet.' : 'No task has been reported yet.'}
+          </p>
         )}
       </Card>
 

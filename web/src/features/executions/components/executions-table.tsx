@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 
 import { RelativeTime } from '@/components/relative-time'
+import { SourceBadge } from '@/components/source-badge'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
@@ -81,6 +82,8 @@ function Columns({ showProject, sorting }: { showProject: boolean; sorting?: Sor
 function TasksCell({ execution }: { execution: ExecutionSummary }) {
   const live = isActive(execution.status)
   const { totals } = execution
+  // Sessions and orchestrator runs may report no task at all: say so rather than "0/0".
+  if (totals.tasks === 0) return <span className="text-muted-foreground">No tasks</span>
   if (live) return <ExecutionProgress totals={totals} label={`Progress of ${execution.name}`} className="w-24" />
   return (
     <span className="text-muted-foreground tabular-nums">
@@ -115,12 +118,15 @@ export function ExecutionsTable({
                 <ExecutionStatusBadge status={execution.status} />
               </TableCell>
               <TableCell className="max-w-0">
-                <Link
-                  to={`/executions/${execution.id}`}
-                  className="block truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
-                >
-                  {execution.name}
-                </Link>
+                <div className="flex min-w-0 items-center gap-2">
+                  <Link
+                    to={`/executions/${execution.id}`}
+                    className="block min-w-0 truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                  >
+                    {execution.name}
+                  </Link>
+                  <SourceBadge execution={execution} />
+                </div>
                 {execution.rerun_of && <p className="text-xs text-muted-foreground">Re-run</p>}
               </TableCell>
               {showProject && (

@@ -1,5 +1,6 @@
 import { XIcon } from 'lucide-react'
 
+import { SearchBox } from '@/components/search-box'
 import { StatusFilter } from '@/components/status-filter'
 import { Button } from '@/components/ui/button'
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select'
@@ -8,7 +9,6 @@ import { useAgentNames } from '../api/get-agent-names'
 import type { useExecutionFilters } from '../hooks/use-execution-filters'
 import { EXECUTION_STATUSES } from '../lib/status'
 import { DateRangeFilter } from './date-range-filter'
-import { SearchBox } from './search-box'
 
 const ALL = 'all'
 

@@ -52,6 +52,76 @@ describe('toLogLine', () => {
   })
 })
 
+describe('toLogLine, for Claude Code sessions (hooks)', () => {
+  it('sets a prompt apart, and folds a long one behind its first line', () => {
+    const short = toLogLine(entry({ kind: 'prompt', message: 'add a checkout page' }))
+    expect(short).toMatchObject({ tone: 'prompt', icon: '❯', text: 'add a checkout page', details: null })
+    const long = `Refactor the cart\n${'and keep the tests green. '.repeat(20)}`
+    const folded = toLogLine(entry({ kind: 'prompt', message: long }))
+    expect(folded.text).toBe('Refactor the cart')
+    expect(folded.details).toEqual({ label: 'Prompt', content: long, open: false })
+  })
+
+  it('shows a hook event by its summary, muted, with the raw body folded as JSON', () => {
+    const raw = { hook_event_name: 'Notification', message: 'Claude needs your permission', session_id: 's1' }
+    const line = toLogLine(
+      entry({ kind: 'hook', message: 'Notification: Claude needs your permission', metadata: { event: 'Notification', raw } }),
+    )
+    expect(line).toMatchObject({ tone: 'muted', text: 'Notification: Claude needs your permission' })
+    expect(line.details).toEqual({ label: 'Event', content: JSON.stringify(raw, null, 2), open: false })
+  })
+
+  it('names a hook event without a summary by its event, and has nothing to fold without a body', () => {
+    const line = toLogLine(entry({ kind: 'hook', message: '', metadata: { event: 'PreCompact' } }))
+    expect(line.text).toBe('PreCompact')
+    expect(line.details).toBeNull()
+    expect(toLogLine(entry({ kind: 'hook', message: '  ', metadata: null })).text).toBe('Hook event')
+  })
+
+  it('shows a tool call from hooks as any other', () => {
+    const metadata = { tool_use_id: 'toolu_1', tool: 'Bash', input: { command: 'npm test' }, source: 'hooks' }
+    const line = toLogLine(entry({ kind: 'tool_use', message: 'Bash npm test', metadata }))
+    expect(line).toMatchObject({ tone: 'tool', icon: '⚙', text: 'Bash npm test', stats: [] })
+    expect(line.details).toEqual({ label: 'Input', content: '{\n  "command": "npm test"\n}', open: false })
+  })
+
+  it('shows how long a tool ran', () => {
+    const line = toLogLine(
+      entry({ kind: 'tool_result', message: '12 passed', metadata: { tool: 'Bash', is_error: false, duration_ms: 1234, source: 'hooks' } }),
+    )
+    expect(line).toMatchObject({ tone: 'muted', text: '12 passed', stats: ['1.2 s'], details: null })
+    // Results from the stream carry no duration: no stat.
+    expect(toLogLine(entry({ kind: 'tool_result', message: 'ok', metadata: { is_error: false } })).stats).toEqual([])
+  })
+
+  it('shows the error of a failed tool call first, with the output after it', () => {
+    const line = toLogLine(
+      entry({
+        kind: 'tool_result',
+        message: 'npm ERR! missing script: tset',
+        metadata: { tool: 'Bash', is_error: true, duration_ms: 420, error: 'Exit code 1', source: 'hooks' },
+      }),
+    )
+    expect(line).toMatchObject({ tone: 'error', text: 'Exit code 1\n\nnpm ERR! missing script: tset', stats: ['420 ms'] })
+  })
+
+  it('does not repeat an error the output already says, nor show one of a call that did not fail', () => {
+    const same = toLogLine(entry({ kind: 'tool_result', message: 'File not found', metadata: { is_error: true, error: 'File not found' } }))
+    expect(same.text).toBe('File not found')
+    const onlyError = toLogLine(entry({ kind: 'tool_result', message: '', metadata: { is_error: true, error: 'Permission denied' } }))
+    expect(onlyError.text).toBe('Permission denied')
+    const ok = toLogLine(entry({ kind: 'tool_result', message: 'done', metadata: { is_error: false, error: 'stale' } }))
+    expect(ok.text).toBe('done')
+  })
+
+  it('folds a failed call with a long output behind the error', () => {
+    const output = 'x'.repeat(400)
+    const line = toLogLine(entry({ kind: 'tool_result', message: output, metadata: { is_error: true, error: 'Timed out after 120 s' } }))
+    expect(line.text).toBe('Timed out after 120 s')
+    expect(line.details).toEqual({ label: 'Output', content: `Timed out after 120 s\n\n${output}`, open: false })
+  })
+})
+
 describe('toLogText', () => {
   it('writes one readable line per entry', () => {
     expect(toLogText(entry({ level: 'warn', kind: 'stderr', message: 'careful' }))).toBe(

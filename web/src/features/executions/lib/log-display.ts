@@ -1,7 +1,7 @@
 import type { LogEntry } from '../api/types'
 import { formatCost, formatDuration, formatTokensExact } from './format'
 
-export type LogTone = 'muted' | 'normal' | 'tool' | 'result' | 'warn' | 'error'
+export type LogTone = 'muted' | 'normal' | 'prompt' | 'tool' | 'result' | 'warn' | 'error'
 
 /** How one log entry is shown: a headline, and optionally a block that can be folded. */
 export type LogLineModel = {
@@ -11,12 +11,12 @@ export type LogLineModel = {
   agent: string | null
   kind: string
   tone: LogTone
-  /** A short marker before the text ("⚙" for a tool call). */
+  /** A short marker before the text ("⚙" for a tool call, "❯" for a prompt). */
   icon: string | null
   text: string
-  /** Highlighted facts of a result line: cost, tokens, duration. */
+  /** Highlighted facts: a result's cost, tokens and duration; how long a tool call took. */
   stats: string[]
-  /** Long content shown in a collapsible block (tool input as JSON, a long tool result). */
+  /** Long content shown in a collapsible block (tool input as JSON, a long tool result or prompt, a hook's event). */
   details: { label: string; content: string; open: boolean } | null
   /** Output of a subagent (inside a Task tool call): shown indented. */
   nested: boolean
@@ -32,6 +32,10 @@ function record(value: unknown): Record<string, unknown> {
 
 function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null
 }
 
 function firstLine(text: string, max = 120): string {
@@ -61,6 +65,25 @@ export function toLogLine(entry: LogEntry): LogLineModel {
   const levelTone: LogTone | null = entry.level === 'error' ? 'error' : entry.level === 'warn' ? 'warn' : null
 
   switch (entry.kind) {
+    case 'prompt': {
+      // What the person asked: stands out from what the agent did; a long one folds like a long result.
+      const tone = levelTone ?? 'prompt'
+      if (isLongText(entry.message)) {
+        return { ...base, tone, icon: '❯', text: firstLine(entry.message), details: { label: 'Prompt', content: entry.message, open: false } }
+      }
+      return { ...base, tone, icon: '❯' }
+    }
+    case 'hook': {
+      // A hook event kept raw (Notification, PreCompact…): its summary, and the whole body to unfold.
+      const raw = meta.raw
+      return {
+        ...base,
+        tone: levelTone ?? 'muted',
+        icon: '⚑',
+        text: str(entry.message) ?? str(meta.event) ?? 'Hook event',
+        details: raw === undefined || raw === null ? null : { label: 'Event', content: JSON.stringify(raw, null, 2), open: false },
+      }
+    }
     case 'system':
       return { ...base, tone: levelTone ?? 'muted' }
     case 'stderr':
@@ -78,10 +101,18 @@ export function toLogLine(entry: LogEntry): LogLineModel {
     case 'tool_result': {
       const failed = meta.is_error === true
       const tone = failed ? 'error' : (levelTone ?? 'muted')
-      if (isLongText(entry.message)) {
-        return { ...base, tone, icon: '↳', text: firstLine(entry.message), details: { label: 'Output', content: entry.message, open: false } }
+      // From hooks: how long the tool ran (PreToolUse to PostToolUse), and the error apart from the output.
+      const duration = num(meta.duration_ms)
+      const stats = duration === null ? [] : [formatDuration(duration)]
+      const error = failed ? str(meta.error) : null
+      const text =
+        error !== null && !entry.message.includes(error.trim())
+          ? [error, entry.message].filter((part) => part.trim() !== '').join('\n\n')
+          : entry.message
+      if (isLongText(text)) {
+        return { ...base, tone, icon: '↳', text: firstLine(text), stats, details: { label: 'Output', content: text, open: false } }
       }
-      return { ...base, tone, icon: '↳' }
+      return { ...base, tone, icon: '↳', text, stats }
     }
     case 'result': {
       const stats: string[] = []
@@ -104,7 +135,7 @@ export function toLogLine(entry: LogEntry): LogLineModel {
       }
     }
     default:
-      // assistant, stdout and anything newer: the text as it is.
+      // assistant, stdout (orchestrator.sh lines too) and anything newer: the text as it is.
       return { ...base, tone: levelTone ?? 'normal' }
   }
 }

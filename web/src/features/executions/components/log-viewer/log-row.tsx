@@ -6,6 +6,7 @@ import {
   CornerDownRightIcon,
   InfoIcon,
   TriangleAlertIcon,
+  WebhookIcon,
   WrenchIcon,
 } from 'lucide-react'
 import { memo, type ReactNode, type Ref } from 'react'
@@ -20,14 +21,17 @@ import { displayOf, splitMatches } from './lib/search'
 const TONE_CLASS: Record<LogTone, string> = {
   muted: 'text-muted-foreground',
   normal: 'text-foreground',
+  prompt: 'text-foreground font-medium',
   tool: 'text-foreground',
   result: 'text-foreground font-medium',
   warn: 'text-warning',
   error: 'text-destructive',
 }
 
-// A stripe on the left edge and a wash: errors and warnings stand out while scrolling fast.
+// A stripe on the left edge and a wash: errors and warnings stand out while scrolling fast, and so
+// does what the person asked in a Claude Code session.
 const ROW_TONE_CLASS: Partial<Record<LogTone, string>> = {
+  prompt: 'bg-sky-500/[0.06] shadow-[inset_2px_0_0_var(--color-sky-500)] dark:bg-sky-500/10',
   warn: 'bg-warning-soft/50 shadow-[inset_2px_0_0_var(--color-warning)]',
   error: 'bg-destructive/[0.06] shadow-[inset_2px_0_0_var(--color-destructive)] dark:bg-destructive/10',
 }
@@ -74,6 +78,14 @@ function Timestamp({ at }: { at: string }) {
 function KindIcon({ model }: { model: LogLineModel }) {
   const className = 'mt-[3px] size-3.5 shrink-0'
   switch (model.kind) {
+    case 'prompt':
+      return (
+        <span aria-hidden className="w-3.5 shrink-0 text-center font-bold text-sky-600 dark:text-sky-400">
+          {model.icon}
+        </span>
+      )
+    case 'hook':
+      return <WebhookIcon aria-hidden className={cn(className, 'text-muted-foreground/60')} />
     case 'tool_use':
       return <WrenchIcon aria-hidden className={cn(className, 'text-muted-foreground')} />
     case 'tool_result':
@@ -214,7 +226,14 @@ export const LogRow = memo(function LogRow({
             {model.stats.length > 0 && (
               <span className="ml-2 inline-flex flex-wrap gap-1.5 pt-px align-top">
                 {model.stats.map((stat) => (
-                  <span key={stat} className="rounded bg-success-soft px-1.5 text-[11px] leading-4 font-medium text-success">
+                  <span
+                    key={stat}
+                    className={cn(
+                      'rounded px-1.5 text-[11px] leading-4 font-medium',
+                      // A result's cost and tokens are its outcome; a tool call's duration is only a fact.
+                      model.kind === 'result' ? 'bg-success-soft text-success' : 'bg-muted text-muted-foreground',
+                    )}
+                  >
                     {stat}
                   </span>
                 ))}

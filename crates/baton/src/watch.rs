@@ -1,0 +1,84 @@
+//! Watching directories for changes, for the agent catalog and the workspace files.
+//!
+//! A directory that does not exist yet is watched through its nearest existing parent, so
+//! creating it is seen too; callers also re-scan on a slow timer in case a platform drops events.
+
+use std::{
+    collections::BTreeSet,
+    path::{Path, PathBuf},
+    time::Duration,
+};
+
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use tokio::sync::mpsc;
+
+/// Events that arrive within this window are handled together.
+pub const SETTLE: Duration = Duration::from_millis(100);
+
+/// Watches a set of directories (not recursively) and reports the paths that changed.
+pub struct DirWatcher {
+    watcher: Option<RecommendedWatcher>,
+    watched: BTreeSet<PathBuf>,
+    sender: mpsc::UnboundedSender<PathBuf>,
+}
+
+impl DirWatcher {
+    pub fn new() -> (Self, mpsc::UnboundedReceiver<PathBuf>) {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        let events = sender.clone();
+        let watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| match result {
+            Ok(event) => {
+                for path in event.paths {
+                    let _ = events.send(path);
+                }
+            }
+            Err(error) => tracing::warn!(%error, "file watcher error"),
+        })
+        .map_err(|error| tracing::warn!(%error, "cannot watch files: changes are picked up by periodic scans only"))
+        .ok();
+        (Self { watcher, watched: BTreeSet::new(), sender }, receiver)
+    }
+
+    /// Makes the watched set `dirs` (each through its nearest existing ancestor).
+    pub fn watch(&mut self, dirs: &[PathBuf]) {
+        let Some(watcher) = self.watcher.as_mut() else { return };
+        let wanted: BTreeSet<PathBuf> = dirs.iter().filter_map(|dir| nearest_existing(dir)).collect();
+        for gone in self.watched.difference(&wanted) {
+            let _ = watcher.unwatch(gone);
+        }
+        for dir in wanted.difference(&self.watched) {
+            if let Err(error) = watcher.watch(dir, RecursiveMode::NonRecursive) {
+                tracing::warn!(%error, dir = %dir.display(), "cannot watch a directory");
+            }
+        }
+        self.watched = wanted;
+    }
+
+    /// Reports `path` as changed, as if the watcher had seen it.
+    pub fn poke(&self, path: PathBuf) {
+        let _ = self.sender.send(path);
+    }
+}
+
+fn nearest_existing(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().find(|a| a.is_dir()).map(Path::to_path_buf)
+}
+
+/// Waits for the first change, then collects what else arrives within [`SETTLE`]; `None` when
+/// the watcher is gone.
+pub async fn next_changes(receiver: &mut mpsc::UnboundedReceiver<PathBuf>) -> Option<BTreeSet<PathBuf>> {
+    let first = receiver.recv().await?;
+    let mut changed = BTreeSet::from([first]);
+    let settle = tokio::time::sleep(SETTLE);
+    tokio::pin!(settle);
+    loop {
+        tokio::select! {
+            path = receiver.recv() => match path {
+                Some(path) => { changed.insert(path); }
+                None => break,
+            },
+            () = &mut settle => break,
+        }
+    }
+    Some(changed)
+}

@@ -1,0 +1,15 @@
+import { PageHeader } from '@/components/layout/page-header'
+import { AgentsList } from '@/features/agents/components/agents-list'
+import { useLiveAgents } from '@/features/agents/hooks/use-live-agents'
+import { useDocumentTitle } from '@/hooks/use-document-title'
+
+export default function AgentsRoute() {
+  useDocumentTitle('Agents')
+  useLiveAgents()
+  return (
+    <div className="grid gap-6">
+      <PageHeader title="Agents" description="Every agent Baton knows, from agent files, the registry, configuration and runs: what it does now and how it has done." />
+      <AgentsList />
+    </div>
+  )
+}

@@ -1,0 +1,2 @@
+export { ConfigEditor, type ConfigEditorProps } from './config-editor'
+export type { ConfigFormat } from './source'

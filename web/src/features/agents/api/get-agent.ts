@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+
+import { unwrap } from '@/lib/api-client'
+
+import { agentsApi } from './client'
+
+export function getAgent(name: string, signal?: AbortSignal) {
+  return unwrap(agentsApi.GET('/api/agents/{name}', { params: { path: { name } }, signal }))
+}
+
+export function getAgentQueryOptions(name: string) {
+  return queryOptions({
+    queryKey: ['agents', 'detail', name],
+    queryFn: ({ signal }) => getAgent(name, signal),
+  })
+}
+
+/** One agent with its prompt, recent tasks and configuration; 404 when Baton knows no such agent. */
+export function useAgent(name: string) {
+  return useQuery(getAgentQueryOptions(name))
+}

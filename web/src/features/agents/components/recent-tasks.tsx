@@ -1,0 +1,98 @@
+import { HistoryIcon } from 'lucide-react'
+import { Link } from 'react-router'
+
+import { EmptyState } from '@/components/empty-state'
+import { RelativeTime } from '@/components/relative-time'
+import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import { formatDuration, formatUsd } from '@/lib/metric-format'
+
+import type { RecentTask } from '../api/types'
+import { EXECUTION_KIND_LABELS } from '../lib/format'
+import { TaskStatusBadge } from './task-status-badge'
+
+function TasksTable({ tasks }: { tasks: RecentTask[] }) {
+  return (
+    <Table aria-label="Recent tasks" className="table-fixed">
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead className="w-30">Status</TableHead>
+          <TableHead>Execution</TableHead>
+          <TableHead className="hidden w-36 md:table-cell">Task</TableHead>
+          <TableHead className="hidden w-28 lg:table-cell">Started</TableHead>
+          <TableHead className="hidden w-24 text-right sm:table-cell">Duration</TableHead>
+          <TableHead className="w-20 text-right">Cost</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {tasks.map((task) => (
+          <TableRow key={`${task.execution_id}/${task.task_id}/${task.attempt}`}>
+            <TableCell>
+              <TaskStatusBadge status={task.status} />
+            </TableCell>
+            <TableCell className="max-w-0">
+              <Link
+                to={`/executions/${task.execution_id}`}
+                className="block truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
+              >
+                {task.execution_name}
+              </Link>
+              <p className="truncate text-xs text-muted-foreground">
+                {EXECUTION_KIND_LABELS[task.execution_kind] ?? task.execution_kind}
+                {task.project_name && (
+                  <>
+                    {' · '}
+                    {task.project_id ? (
+                      <Link to={`/projects/${task.project_id}`} className="hover:text-foreground hover:underline">
+                        {task.project_name}
+                      </Link>
+                    ) : (
+                      task.project_name
+                    )}
+                  </>
+                )}
+              </p>
+            </TableCell>
+            <TableCell className="hidden max-w-0 md:table-cell">
+              <span className="block truncate font-mono text-[13px]" title={task.task_id}>
+                {task.task_id}
+              </span>
+              {task.attempt > 1 && <span className="text-xs text-muted-foreground">attempt {task.attempt}</span>}
+            </TableCell>
+            <TableCell className="hidden text-muted-foreground lg:table-cell">
+              {task.started_at ? <RelativeTime value={task.started_at} /> : 'Not yet'}
+            </TableCell>
+            <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatDuration(task.duration_ms)}</TableCell>
+            <TableCell className="text-right font-mono text-xs tabular-nums" title={`${task.input_tokens} input · ${task.output_tokens} output tokens`}>
+              {formatUsd(task.cost_usd)}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  )
+}
+
+/** The agent's newest task attempts, each opening its execution. */
+export function RecentTasks({ tasks }: { tasks: RecentTask[] }) {
+  return (
+    <Card role="region" aria-labelledby="recent-tasks-heading" className="overflow-hidden">
+      <CardHeader className="pb-4">
+        <CardTitle id="recent-tasks-heading">Recent tasks</CardTitle>
+        <CardDescription>The newest attempts of this agent, in every project.</CardDescription>
+      </CardHeader>
+      {tasks.length === 0 ? (
+        <EmptyState
+          icon={<HistoryIcon />}
+          title="No tasks yet"
+          description="Tasks this agent runs, in a plan, on its own or in a Claude Code session, are listed here."
+          className="border-t py-10"
+        />
+      ) : (
+        <div className="border-t">
+          <TasksTable tasks={tasks} />
+        </div>
+      )}
+    </Card>
+  )
+}
