@@ -6,6 +6,7 @@
 use std::{
     collections::BTreeSet,
     path::{Path, PathBuf},
+    sync::{Arc, RwLock},
     time::Duration,
 };
 
@@ -19,6 +20,9 @@ pub const SETTLE: Duration = Duration::from_millis(100);
 pub struct DirWatcher {
     watcher: Option<RecommendedWatcher>,
     watched: BTreeSet<PathBuf>,
+    /// The directories asked for; events elsewhere in a watched ancestor (a busy database next
+    /// to a missing directory) are dropped before they wake anyone.
+    wanted: Arc<RwLock<Vec<PathBuf>>>,
     sender: mpsc::UnboundedSender<PathBuf>,
 }
 
@@ -26,9 +30,12 @@ impl DirWatcher {
     pub fn new() -> (Self, mpsc::UnboundedReceiver<PathBuf>) {
         let (sender, receiver) = mpsc::unbounded_channel();
         let events = sender.clone();
+        let wanted: Arc<RwLock<Vec<PathBuf>>> = Arc::default();
+        let filter = wanted.clone();
         let watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| match result {
             Ok(event) => {
-                for path in event.paths {
+                let wanted = filter.read().unwrap_or_else(|e| e.into_inner());
+                for path in event.paths.into_iter().filter(|p| concerns(&wanted, p)) {
                     let _ = events.send(path);
                 }
             }
@@ -36,11 +43,12 @@ impl DirWatcher {
         })
         .map_err(|error| tracing::warn!(%error, "cannot watch files: changes are picked up by periodic scans only"))
         .ok();
-        (Self { watcher, watched: BTreeSet::new(), sender }, receiver)
+        (Self { watcher, watched: BTreeSet::new(), wanted, sender }, receiver)
     }
 
     /// Makes the watched set `dirs` (each through its nearest existing ancestor).
     pub fn watch(&mut self, dirs: &[PathBuf]) {
+        *self.wanted.write().unwrap_or_else(|e| e.into_inner()) = dirs.to_vec();
         let Some(watcher) = self.watcher.as_mut() else { return };
         let wanted: BTreeSet<PathBuf> = dirs.iter().filter_map(|dir| nearest_existing(dir)).collect();
         for gone in self.watched.difference(&wanted) {
@@ -58,6 +66,12 @@ impl DirWatcher {
     pub fn poke(&self, path: PathBuf) {
         let _ = self.sender.send(path);
     }
+}
+
+/// Whether a change at `path` matters: a file in a wanted directory, or a wanted directory (or
+/// one of its parents) appearing or going.
+fn concerns(wanted: &[PathBuf], path: &Path) -> bool {
+    wanted.iter().any(|dir| path.parent() == Some(dir.as_path()) || dir.starts_with(path))
 }
 
 fn nearest_existing(dir: &Path) -> Option<PathBuf> {
@@ -81,4 +95,18 @@ pub async fn next_changes(receiver: &mut mpsc::UnboundedReceiver<PathBuf>) -> Op
         }
     }
     Some(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn only_changes_in_or_towards_wanted_directories_matter() {
+        let wanted = vec![PathBuf::from("/data/claude/agents")];
+        assert!(super::concerns(&wanted, "/data/claude/agents/reviewer.md".as_ref()));
+        assert!(super::concerns(&wanted, "/data/claude".as_ref()), "the missing directory's parent appears");
+        assert!(!super::concerns(&wanted, "/data/baton.db-wal".as_ref()));
+        assert!(!super::concerns(&wanted, "/data/claude/agents/sub/x.md".as_ref()));
+    }
 }

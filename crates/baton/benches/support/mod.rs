@@ -43,6 +43,9 @@ pub async fn start(
     let child = Command::new(binary)
         .args(["serve", "--port", &port.to_string(), "--data-dir"])
         .arg(data_dir)
+        // Not the machine's own ~/.claude: its agents and workspace files are not the benchmark's.
+        .arg("--claude-dir")
+        .arg(data_dir.join("claude"))
         .env("BATON_LOG", "warn")
         .env("BATON_ADMIN_PASSWORD", ADMIN_PASSWORD)
         // The benchmarks measure the server, not its per-token limit.

@@ -27,8 +27,9 @@ pub fn parse(body: &Value, received: Timestamp) -> Result<Report, Rejected> {
         .ok_or_else(|| Rejected::new("event", "is required (e.g. \"agent:started\")"))?;
     let empty = Map::new();
     let data = top.get("data").and_then(Value::as_object).unwrap_or(&empty);
+    // The first of `names` that holds a string or number, at the top level or in `data`.
     let field = |names: &[&str]| -> Option<String> {
-        names.iter().find_map(|n| top.get(*n).or_else(|| data.get(*n))).and_then(|v| match v {
+        names.iter().flat_map(|n| [top.get(*n), data.get(*n)]).flatten().find_map(|v| match v {
             Value::String(s) if !s.is_empty() => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),
             _ => None,
@@ -240,6 +241,9 @@ mod tests {
         assert_eq!(bare.at, Timestamp::from_unix_seconds(1_000));
         let numeric = report(json!({"event": "execution:started", "executionId": 42}));
         assert_eq!(numeric.run.external_id.as_deref(), Some("42"));
+        let null_on_top =
+            report(json!({"event": "agent:log", "executionId": null, "data": {"executionId": "exec-9"}}));
+        assert_eq!(null_on_top.run.external_id.as_deref(), Some("exec-9"));
     }
 
     #[test]

@@ -205,3 +205,31 @@ async fn workspace_lines_are_read_once_across_a_restart_and_reports_update_tasks
     assert_eq!(messages.last().map(String::as_str), Some("fresh start"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_drop_in_script_reports_to_baton() {
+    let app = spawn_app().await;
+    let token = app.api_token("ingest").await;
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/webhook_notify.sh");
+    let url = app.url("/api/webhooks/notify");
+    let run = |event: &'static str, data: &'static str| {
+        let (url, token) = (url.clone(), token.clone());
+        tokio::task::spawn_blocking(move || {
+            std::process::Command::new("bash")
+                .args([script, event, data])
+                .env("WEBHOOK_URL", url)
+                .env("BATON_TOKEN", token)
+                .env("EXECUTION_ID", "script-1")
+                .env("PROJECT_ID", "Demo \"quoted\"")
+                .output()
+                .expect("bash runs")
+        })
+    };
+    let output = run("agent:started", r#"{"agentName": "backend-expert", "taskId": "BE-20250801-0001"}"#)
+        .await
+        .expect("joins");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let run_detail = newest(&app, "orchestrator").await;
+    assert_eq!(run_detail["tasks"][0]["task_id"], "BE-20250801-0001");
+    assert_eq!(run_detail["name"], "orchestrator.sh · Demo \"quoted\"");
+}
