@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -15,6 +15,10 @@ if (!process.env.BATON_E2E_URL) {
     process.env.BATON_E2E_PORT = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()
   }
   process.env.BATON_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'baton-e2e-'))
+  // The server's Claude Code directory (agent files, orchestrator.sh workspaces): a fresh one, never
+  // the machine's ~/.claude. Specs write agent files into its `agents/` (e2e/agents.spec.ts).
+  process.env.BATON_E2E_CLAUDE_DIR = path.join(process.env.BATON_E2E_DATA_DIR, 'claude')
+  mkdirSync(path.join(process.env.BATON_E2E_CLAUDE_DIR, 'agents'), { recursive: true })
 }
 
 const bin = path.resolve(process.env.BATON_BIN ?? '../target/release/baton')
@@ -55,7 +59,7 @@ export default defineConfig({
   webServer: process.env.BATON_E2E_URL
     ? undefined
     : {
-        command: `"${bin}" serve --port ${port} --data-dir "${process.env.BATON_E2E_DATA_DIR}"`,
+        command: `"${bin}" serve --port ${port} --data-dir "${process.env.BATON_E2E_DATA_DIR}" --claude-dir "${process.env.BATON_E2E_CLAUDE_DIR}"`,
         url: `${baseURL}/api/health`,
         reuseExistingServer: false,
         timeout: 60_000,

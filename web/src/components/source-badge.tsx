@@ -3,7 +3,6 @@ import {
   CircleHelpIcon,
   FolderOpenIcon,
   SquareTerminalIcon,
-  TerminalIcon,
   WebhookIcon,
   WorkflowIcon,
   type LucideIcon,
@@ -20,7 +19,6 @@ const STYLE: Record<ExecutionOrigin['key'], { icon: LucideIcon; className: strin
   hooks: { icon: SquareTerminalIcon, className: 'border-orange-500/30 bg-orange-500/10 text-orange-700 dark:text-orange-300' },
   notify: { icon: WebhookIcon, className: 'border-teal-500/30 bg-teal-500/10 text-teal-700 dark:text-teal-300' },
   workspace: { icon: FolderOpenIcon, className: 'border-teal-500/30 bg-teal-500/10 text-teal-700 dark:text-teal-300' },
-  orchestrator: { icon: TerminalIcon, className: 'border-teal-500/30 bg-teal-500/10 text-teal-700 dark:text-teal-300' },
   other: { icon: CircleHelpIcon, className: 'text-muted-foreground' },
 }
 

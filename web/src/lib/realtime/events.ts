@@ -45,6 +45,10 @@ export type ActivityItem = {
   kind: ActivityKind
   at: string
   execution_id: string
+  /** `plan`, `agent`, `session` or `orchestrator`. */
+  execution_kind: string
+  /** Who reported the execution: `baton`, `hooks`, `notify` or `workspace`. */
+  execution_source: string
   execution_name: string
   project_id: string | null
   project_name: string | null

@@ -1,11 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 
-import { unwrap } from '@/lib/api-client'
-
-import { agentsApi } from './client'
+import { api, unwrap } from '@/lib/api-client'
 
 export function getAgentConfigSchema(signal?: AbortSignal) {
-  return unwrap(agentsApi.GET('/api/schemas/agent-config', { signal }))
+  return unwrap(api.GET('/api/schemas/{name}', { params: { path: { name: 'agent-config' } }, signal }))
 }
 
 export function getAgentConfigSchemaQueryOptions() {

@@ -1,12 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 
-import { unwrap } from '@/lib/api-client'
+import { api, unwrap } from '@/lib/api-client'
 
-import { agentsApi } from './client'
 import type { MetricsRange } from './types'
 
 export function getAgentMetrics(name: string, range: MetricsRange, signal?: AbortSignal) {
-  return unwrap(agentsApi.GET('/api/agents/{name}/metrics', { params: { path: { name }, query: { range } }, signal }))
+  return unwrap(api.GET('/api/agents/{name}/metrics', { params: { path: { name }, query: { range } }, signal }))
 }
 
 /** Without a range the key is the prefix of every range of the agent; without a name, of every agent. */

@@ -1,11 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 
-import { unwrap } from '@/lib/api-client'
-
-import { agentsApi } from './client'
+import { api, unwrap } from '@/lib/api-client'
 
 export function getAgent(name: string, signal?: AbortSignal) {
-  return unwrap(agentsApi.GET('/api/agents/{name}', { params: { path: { name } }, signal }))
+  return unwrap(api.GET('/api/agents/{name}', { params: { path: { name } }, signal }))
 }
 
 export function getAgentQueryOptions(name: string) {

@@ -1,12 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 
-import { unwrap } from '@/lib/api-client'
+import { api, unwrap } from '@/lib/api-client'
 
-import { agentsApi } from './client'
 import type { AgentsParams } from './types'
 
 export function getAgents(params: AgentsParams, signal?: AbortSignal) {
-  return unwrap(agentsApi.GET('/api/agents', { params: { query: params }, signal }))
+  return unwrap(api.GET('/api/agents', { params: { query: params }, signal }))
 }
 
 /** Without params the key is the prefix of every list query, which is what live updates touch. */

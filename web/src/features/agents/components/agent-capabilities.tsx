@@ -89,7 +89,7 @@ export function AgentCapabilities({ agent }: { agent: AgentDetail }) {
       </CardHeader>
       <CardContent className="grid gap-5">
         <Section title="Tools">
-          {agent.tools === null ? (
+          {agent.tools == null ? (
             <p className="text-sm">
               All tools <span className="text-muted-foreground">— the file does not limit them.</span>
             </p>

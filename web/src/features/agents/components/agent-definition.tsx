@@ -5,7 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
 
 import type { AgentDefinition, AgentDetail, ProjectOption } from '../api/types'
-import { ORIGIN_LABELS, SCOPE_LABELS } from '../lib/format'
+import { originLabel, SCOPE_LABELS } from '../lib/format'
 
 function ScopeBadge({ definition, projects }: { definition: AgentDefinition; projects: ProjectOption[] }) {
   const scope = SCOPE_LABELS[definition.scope]
@@ -39,15 +39,15 @@ export function AgentDefinitionCard({ agent, projects }: { agent: AgentDetail; p
         <div className="grid gap-2">
           <h3 className="text-xs font-medium text-muted-foreground">Known from</h3>
           <ul aria-label="Known from" className="flex flex-wrap gap-1.5">
-            {agent.origins.map((origin) => (
-              <li key={origin}>
+            {agent.origins.map(originLabel).map((origin) => (
+              <li key={origin.key}>
                 <Tooltip>
                   <TooltipTrigger asChild>
                     <button type="button" className="cursor-default rounded-full outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
-                      <Badge variant="secondary">{ORIGIN_LABELS[origin]?.label ?? origin}</Badge>
+                      <Badge variant="secondary">{origin.label}</Badge>
                     </button>
                   </TooltipTrigger>
-                  <TooltipContent>{ORIGIN_LABELS[origin]?.description ?? origin}</TooltipContent>
+                  <TooltipContent>{origin.description}</TooltipContent>
                 </Tooltip>
               </li>
             ))}

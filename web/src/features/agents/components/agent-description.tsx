@@ -50,7 +50,7 @@ function ExampleBlock({ example }: { example: Example }) {
 }
 
 /** An agent's description: Markdown, with its `<example>` blocks as foldable dialogues. */
-export function AgentDescription({ description }: { description: string | null }) {
+export function AgentDescription({ description }: { description?: string | null }) {
   const parts = splitDescription(description)
   if (parts.length === 0) return <p className="text-sm text-muted-foreground italic">This agent has no description.</p>
   return (

@@ -17,17 +17,21 @@ import { RANGE_LABELS, type MetricsRange } from '@/lib/metrics-range'
 import { cn } from '@/lib/utils'
 
 import { useAgentMetrics } from '../api/get-agent-metrics'
-import type { AgentMetricsTotals } from '../api/types'
+import type { AgentStats } from '../api/types'
 import { formatSuccessRate } from '../lib/format'
 
-function Totals({ totals }: { totals: AgentMetricsTotals }) {
+function Totals({ totals }: { totals: AgentStats }) {
   const ended = totals.completed + totals.failed
   const tokens = totals.input_tokens + totals.output_tokens
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-4">
       <SummaryStat label="Tasks" value={formatCompact(totals.tasks)} hint={totals.failed > 0 ? `${totals.failed} failed` : undefined} />
       <SummaryStat label="Success rate" value={formatSuccessRate(totals.success_rate)} hint={ended > 0 ? `of ${ended}` : undefined} />
-      <SummaryStat label="Duration p50" value={formatDuration(totals.p50_ms)} hint={totals.p90_ms != null ? `p90 ${formatDurationTick(totals.p90_ms)}` : undefined} />
+      <SummaryStat
+        label="Median duration"
+        value={formatDuration(totals.median_duration_ms)}
+        hint={totals.p90_duration_ms != null ? `p90 ${formatDurationTick(totals.p90_duration_ms)}` : undefined}
+      />
       <SummaryStat label="Cost" value={formatUsd(totals.cost_usd)} hint={tokens > 0 ? `${formatCompact(tokens)} tokens` : undefined} />
     </dl>
   )

@@ -11,7 +11,7 @@ import { cn } from '@/lib/utils'
 const FOLD_AT_CHARS = 900
 
 /** The agent's system prompt (the body of its file) as Markdown, folded when long. */
-export function AgentPrompt({ prompt }: { prompt: string | null }) {
+export function AgentPrompt({ prompt }: { prompt?: string | null }) {
   const [open, setOpen] = useState(false)
   const bodyId = useId()
   const text = prompt?.trim() ?? ''

@@ -12,6 +12,7 @@ import type { Agent } from '../api/types'
 import { useAgentFilters } from '../hooks/use-agent-filters'
 import { AgentCard } from './agent-card'
 import { AgentsToolbar } from './agents-toolbar'
+import { CatalogProblems } from './catalog-problems'
 
 const GRID = 'grid gap-3 sm:grid-cols-2 xl:grid-cols-3'
 
@@ -123,6 +124,7 @@ export function AgentsList() {
         <AgentsToolbar filters={filters} categories={query.data?.categories ?? []} />
         {query.data && agents.length > 0 && <Counts agents={agents} />}
       </div>
+      <CatalogProblems problems={query.data?.problems ?? []} />
       {body}
     </div>
   )

@@ -3,12 +3,12 @@ import { Link } from 'react-router'
 
 import { EmptyState } from '@/components/empty-state'
 import { RelativeTime } from '@/components/relative-time'
+import { SourceBadge } from '@/components/source-badge'
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
 import { formatDuration, formatUsd } from '@/lib/metric-format'
 
 import type { RecentTask } from '../api/types'
-import { EXECUTION_KIND_LABELS } from '../lib/format'
 import { TaskStatusBadge } from './task-status-badge'
 
 function TasksTable({ tasks }: { tasks: RecentTask[] }) {
@@ -37,20 +37,16 @@ function TasksTable({ tasks }: { tasks: RecentTask[] }) {
               >
                 {task.execution_name}
               </Link>
-              <p className="truncate text-xs text-muted-foreground">
-                {EXECUTION_KIND_LABELS[task.execution_kind] ?? task.execution_kind}
-                {task.project_name && (
-                  <>
-                    {' · '}
-                    {task.project_id ? (
-                      <Link to={`/projects/${task.project_id}`} className="hover:text-foreground hover:underline">
-                        {task.project_name}
-                      </Link>
-                    ) : (
-                      task.project_name
-                    )}
-                  </>
-                )}
+              <p className="mt-0.5 flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">
+                <SourceBadge execution={{ kind: task.execution_kind, source: task.execution_source }} className="shrink-0" />
+                {task.project_name &&
+                  (task.project_id ? (
+                    <Link to={`/projects/${task.project_id}`} className="truncate hover:text-foreground hover:underline">
+                      {task.project_name}
+                    </Link>
+                  ) : (
+                    <span className="truncate">{task.project_name}</span>
+                  ))}
               </p>
             </TableCell>
             <TableCell className="hidden max-w-0 md:table-cell">

@@ -6,7 +6,7 @@ import { summarizeTools } from '../lib/format'
 const CHIP = 'inline-flex h-5 items-center rounded-md border bg-muted/60 px-1.5 font-mono text-[11px] text-muted-foreground'
 
 /** The first few tools as chips and "+N" for the rest (listed on hover), or "All tools". */
-export function ToolChips({ tools, max = 3, className }: { tools: string[] | null; max?: number; className?: string }) {
+export function ToolChips({ tools, max = 3, className }: { tools?: string[] | null; max?: number; className?: string }) {
   const summary = summarizeTools(tools, max)
   if (summary.all) {
     return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { fileName, formatExtraValue, formatModel, formatSuccessRate, sourceLabel, successTone, summarizeTools } from './format'
+import { fileName, formatExtraValue, formatModel, formatSuccessRate, originLabel, sourceLabel, successTone, summarizeTools } from './format'
 
 describe('formatSuccessRate', () => {
   it.each([
@@ -46,6 +46,13 @@ describe('sourceLabel', () => {
     expect(sourceLabel({ definition: null, origins: ['seen', 'registry'] })).toBe('Registry')
     expect(sourceLabel({ definition: null, origins: ['seen', 'configured'] })).toBe('Configured in Baton')
     expect(sourceLabel({ definition: null, origins: ['seen'] })).toBe('Seen in runs')
+  })
+})
+
+describe('originLabel', () => {
+  it('names the origins it knows and shows a newer one as it is', () => {
+    expect(originLabel('configured')).toMatchObject({ key: 'configured', label: 'Configured' })
+    expect(originLabel('imported')).toEqual({ key: 'imported', label: 'imported', description: 'imported' })
   })
 })
 

@@ -1,4 +1,4 @@
-import type { Agent, AgentOrigin, AgentScope, ExecutionKind } from '../api/types'
+import type { Agent, AgentOrigin, AgentScope } from '../api/types'
 
 /** "97%", "—" when nothing ended; never "100%" while something failed, never "0%" while something succeeded. */
 export function formatSuccessRate(rate: number | null | undefined): string {
@@ -38,11 +38,16 @@ export function summarizeTools(tools: readonly string[] | null | undefined, max 
   return { all: false, shown, more: tools.length - shown.length, total: tools.length }
 }
 
-export const ORIGIN_LABELS: Record<AgentOrigin, { label: string; description: string }> = {
+const ORIGIN_LABELS: Record<AgentOrigin, { label: string; description: string }> = {
   file: { label: 'File', description: 'Defined by an agent file (.claude/agents).' },
   registry: { label: 'Registry', description: 'Listed in agent-registry.json.' },
   configured: { label: 'Configured', description: 'Has a configuration saved in Baton.' },
   seen: { label: 'Seen', description: 'Seen running in executions, without a definition Baton can read.' },
+}
+
+/** How people name where Baton knows an agent from; an origin from a newer server shows as it is. */
+export function originLabel(origin: string): { key: string; label: string; description: string } {
+  return { key: origin, ...(ORIGIN_LABELS[origin as AgentOrigin] ?? { label: origin, description: origin }) }
 }
 
 export const SCOPE_LABELS: Record<AgentScope, { label: string; description: string }> = {
@@ -58,13 +63,6 @@ export function sourceLabel(agent: Pick<Agent, 'definition' | 'origins'>): strin
   if (agent.origins.includes('configured')) return 'Configured in Baton'
   if (agent.origins.includes('seen')) return 'Seen in runs'
   return 'Unknown source'
-}
-
-export const EXECUTION_KIND_LABELS: Record<ExecutionKind, string> = {
-  plan: 'Plan',
-  agent: 'Single agent',
-  session: 'Claude Code session',
-  orchestrator: 'Orchestrator',
 }
 
 /** The last part of a path, for places without room for all of it. */

@@ -19,14 +19,14 @@ function agent(name: string, status: Agent['status'] = 'idle'): Agent {
     status,
     running: [],
     last_seen: null,
-    stats: { tasks: 0, completed: 0, failed: 0, success_rate: null, median_duration_ms: null, cost_usd: 0 },
+    stats: { tasks: 0, completed: 0, failed: 0, success_rate: null, median_duration_ms: null, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
   }
 }
 
 const run = { execution_id: 'e1', execution_name: 'Shop', project_id: null, task_id: 'api', started_at: '2026-03-01T10:00:00Z' }
 const starts = (name: string): AgentStatusUpdate => ({ agent: name, status: 'running', running: [run], last_seen: '2026-03-01T10:00:00Z' })
 const stops = (name: string): AgentStatusUpdate => ({ agent: name, status: 'idle', running: [], last_seen: '2026-03-01T10:05:00Z' })
-const list = (...items: Agent[]): AgentList => ({ items, categories: ['Backend'] })
+const list = (...items: Agent[]): AgentList => ({ items, categories: ['Backend'], problems: [] })
 
 describe('patchAgentList', () => {
   it('puts the new state on the card and moves it where the server would', () => {
@@ -72,7 +72,7 @@ describe('listMayMissAgent', () => {
 
 describe('patchAgentDetail', () => {
   it('updates the page of that agent only', () => {
-    const detail = { ...agent('a'), prompt: null, extra: {}, shadowed: [], recent: [], config: { agent: 'a', source: 'builtin', config: {} } } satisfies AgentDetail
+    const detail = { ...agent('a'), prompt: null, extra: {}, registry_extra: {}, shadowed: [], recent: [], config: { agent: 'a', source: 'builtin', config: {} } } satisfies AgentDetail
     expect(patchAgentDetail(detail, starts('a'))).toMatchObject({ status: 'running', running: [run] })
     expect(patchAgentDetail(detail, starts('b'))).toBe(detail)
   })

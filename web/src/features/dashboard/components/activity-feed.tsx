@@ -78,7 +78,7 @@ function ActivityRow({ item, fresh }: { item: ActivityItem; fresh: boolean }) {
             {item.task_id && <span className="font-mono text-[13px] text-muted-foreground"> · {item.task_id}</span>}
           </p>
           {/* Above the row's link overlay, so their tooltips still open. */}
-          {source && <SourceBadge execution={source} className="relative z-10" />}
+          <SourceBadge execution={source} className="relative z-10 shrink-0" />
           <span className="relative z-10 shrink-0 text-xs text-muted-foreground">
             <RelativeTime value={item.at} />
           </span>

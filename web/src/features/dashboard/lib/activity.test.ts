@@ -10,6 +10,8 @@ function item(id: string, over: Partial<ActivityItem> = {}): ActivityItem {
     kind: 'task_completed',
     at: '2026-03-01T10:00:00Z',
     execution_id: 'e1',
+    execution_kind: 'plan',
+    execution_source: 'baton',
     execution_name: 'checkout-feature',
     project_id: 'p1',
     project_name: 'Shop',
@@ -89,13 +91,8 @@ describe('activityDetail', () => {
 })
 
 describe('activitySource', () => {
-  it('is unknown while the server does not say', () => {
-    expect(activitySource(item('a'))).toBeNull()
-  })
-  it('reads the execution’s kind and source once the server sends them', () => {
-    const session = { ...item('a'), execution_kind: 'session', execution_source: 'hooks' } as ActivityItem
-    expect(activitySource(session)).toEqual({ kind: 'session', source: 'hooks' })
-    const plan = { ...item('b'), execution_kind: 'plan' } as ActivityItem
-    expect(activitySource(plan)).toEqual({ kind: 'plan', source: null })
+  it('is the kind and source of the item’s execution', () => {
+    expect(activitySource(item('a', { execution_kind: 'session', execution_source: 'hooks' }))).toEqual({ kind: 'session', source: 'hooks' })
+    expect(activitySource(item('b'))).toEqual({ kind: 'plan', source: 'baton' })
   })
 })

@@ -79,15 +79,7 @@ export function activityDetail(item: Pick<ActivityItem, 'kind' | 'message' | 'ex
   return message
 }
 
-/**
- * The kind and source of the item's execution, when the server sends them. Executions carry
- * `kind` and `source`; activity items do not yet, so they are read defensively under the names
- * agents' recent tasks use (`execution_kind`), and the feed shows no source until they arrive.
- */
-export function activitySource(item: ActivityItem): SourceFields | null {
-  const extra = item as ActivityItem & { execution_kind?: unknown; execution_source?: unknown }
-  const kind = typeof extra.execution_kind === 'string' ? extra.execution_kind : null
-  const source = typeof extra.execution_source === 'string' ? extra.execution_source : null
-  if (kind === null && source === null) return null
-  return { kind: kind ?? '', source }
+/** The item's execution as the source badge reads it. */
+export function activitySource(item: Pick<ActivityItem, 'execution_kind' | 'execution_source'>): SourceFields {
+  return { kind: item.execution_kind, source: item.execution_source }
 }

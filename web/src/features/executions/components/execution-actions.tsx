@@ -38,7 +38,7 @@ function notBatonsReason(key: ExecutionOrigin['key'], active: boolean): string {
   const [what, stopWhere] =
     key === 'hooks'
       ? ['this Claude Code session', 'Stop it in Claude Code.']
-      : key === 'notify' || key === 'workspace' || key === 'orchestrator'
+      : key === 'notify' || key === 'workspace'
         ? ['this orchestrator.sh run', 'Stop it where orchestrator.sh runs.']
         : ['this execution', '']
   return active

@@ -10,6 +10,7 @@ function summary(id: string, extra: Partial<ExecutionSummary> = {}): ExecutionSu
     id,
     name: `run ${id}`,
     kind: 'plan',
+    source: 'baton',
     status: 'running',
     cost_usd: 0,
     input_tokens: 0,

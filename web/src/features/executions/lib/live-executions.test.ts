@@ -7,7 +7,7 @@ import { createLiveExecutions } from './live-executions'
 const totals = { tasks: 2, completed: 0, failed: 0, timed_out: 0, cancelled: 0, skipped: 0, pending: 2, running: 0, attempts: 0 }
 
 function summary(id: string, extra: Partial<ExecutionSummary> = {}): ExecutionSummary {
-  return { id, name: id, kind: 'plan', status: 'running', cost_usd: 0, input_tokens: 0, output_tokens: 0, totals, ...extra }
+  return { id, name: id, kind: 'plan', source: 'baton', status: 'running', cost_usd: 0, input_tokens: 0, output_tokens: 0, totals, ...extra }
 }
 
 function attempt(taskId: string, status: TaskAttempt['status']): TaskAttempt {
