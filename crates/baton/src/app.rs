@@ -94,6 +94,11 @@ impl AppState {
         let auth = Arc::new(auth);
         let realtime = Realtime::start(auth.clone(), db.clone());
         let announce = Announcer::new(db.clone(), realtime.hub.clone());
+        // Scripts Baton launches post to WEBHOOK_URL as it is: the token goes in the query.
+        let engine = EngineSettings {
+            webhook_url: format!("{}?token={}", engine.webhook_url, auth.runner_token()),
+            ..engine
+        };
         let engine = Engine::new(db.clone(), engine, announce.clone());
         let data_dir = Arc::new(data_dir.to_path_buf());
         let catalog = Arc::new(Catalog::new(agent_dirs, db.clone()));
@@ -141,20 +146,17 @@ impl Application {
             webhook_url: format!("http://127.0.0.1:{port}/api/webhooks/notify"),
         };
         let claude_dir = args.resolved_claude_dir();
+        let data_dir = args.resolved_data_dir()?;
         let agent_dirs = catalog::Dirs {
             user: claude_dir.as_ref().map(|d| d.join("agents")),
             extra: args.agents_dirs.clone(),
+            busy: vec![data_dir.clone()],
         };
         let mut workspaces: Vec<PathBuf> = claude_dir.iter().map(|d| d.join("agent-workspaces")).collect();
         workspaces.extend(args.workspaces_dirs.iter().cloned());
-        let mut state = AppState::open_with(
-            &args.resolved_data_dir()?,
-            args.refresh_reuse_grace_s,
-            args.rate_limit,
-            engine,
-            agent_dirs,
-        )
-        .await?;
+        let mut state =
+            AppState::open_with(&data_dir, args.refresh_reuse_grace_s, args.rate_limit, engine, agent_dirs)
+                .await?;
         state.started = started;
         let interrupted = state.engine.reconcile().await?;
         if interrupted > 0 {
@@ -193,7 +195,8 @@ impl Application {
         let stop = CancellationToken::new();
         tokio::spawn(sync_users(state.clone(), stop.clone()));
         tokio::spawn(state.catalog.clone().run(state.realtime.hub.clone(), stop.clone()));
-        let watcher = WorkspaceWatcher::new(workspaces, state.intake.clone(), state.db.clone());
+        let busy = vec![state.data_dir.to_path_buf()];
+        let watcher = WorkspaceWatcher::new(workspaces, busy, state.intake.clone(), state.db.clone());
         tokio::spawn(watcher.run(stop.clone()));
         tokio::spawn(broadcast_health(state.clone(), stop.clone()));
         let router = router(state.clone(), &cors_origins)?;

@@ -17,17 +17,22 @@ use tokio::sync::mpsc;
 pub const SETTLE: Duration = Duration::from_millis(100);
 
 /// Watches a set of directories (not recursively) and reports the paths that changed.
+///
+/// A missing directory is watched through its nearest existing parent, unless that parent is
+/// one of `busy` (the data directory: every database write would wake the watcher); those are
+/// found by the callers' periodic scans instead.
 pub struct DirWatcher {
     watcher: Option<RecommendedWatcher>,
     watched: BTreeSet<PathBuf>,
     /// The directories asked for; events elsewhere in a watched ancestor (a busy database next
     /// to a missing directory) are dropped before they wake anyone.
     wanted: Arc<RwLock<Vec<PathBuf>>>,
+    busy: Vec<PathBuf>,
     sender: mpsc::UnboundedSender<PathBuf>,
 }
 
 impl DirWatcher {
-    pub fn new() -> (Self, mpsc::UnboundedReceiver<PathBuf>) {
+    pub fn new(busy: Vec<PathBuf>) -> (Self, mpsc::UnboundedReceiver<PathBuf>) {
         let (sender, receiver) = mpsc::unbounded_channel();
         let events = sender.clone();
         let wanted: Arc<RwLock<Vec<PathBuf>>> = Arc::default();
@@ -43,14 +48,18 @@ impl DirWatcher {
         })
         .map_err(|error| tracing::warn!(%error, "cannot watch files: changes are picked up by periodic scans only"))
         .ok();
-        (Self { watcher, watched: BTreeSet::new(), wanted, sender }, receiver)
+        (Self { watcher, watched: BTreeSet::new(), wanted, busy, sender }, receiver)
     }
 
     /// Makes the watched set `dirs` (each through its nearest existing ancestor).
     pub fn watch(&mut self, dirs: &[PathBuf]) {
         *self.wanted.write().unwrap_or_else(|e| e.into_inner()) = dirs.to_vec();
         let Some(watcher) = self.watcher.as_mut() else { return };
-        let wanted: BTreeSet<PathBuf> = dirs.iter().filter_map(|dir| nearest_existing(dir)).collect();
+        let wanted: BTreeSet<PathBuf> = dirs
+            .iter()
+            .filter_map(|dir| nearest_existing(dir))
+            .filter(|dir| !self.busy.contains(dir))
+            .collect();
         for gone in self.watched.difference(&wanted) {
             let _ = watcher.unwatch(gone);
         }

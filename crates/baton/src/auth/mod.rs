@@ -8,7 +8,7 @@ use std::{
 };
 
 use crate::{
-    domain::timestamp::Timestamp,
+    domain::{timestamp::Timestamp, user::TokenRole},
     error::AppError,
     store::{self, Db, api_tokens::ApiTokenRecord, users::UserRecord},
 };
@@ -45,13 +45,27 @@ pub struct Auth {
     pub requests: rate_limit::TokenBucket,
     /// See `ServeArgs::refresh_reuse_grace_s`.
     pub refresh_reuse_grace_s: i64,
+    /// An ingest token that lives only in this process: scripts Baton launches (orchestrator.sh)
+    /// report with it through their `WEBHOOK_URL`.
+    runner_token: String,
 }
 
 impl Auth {
     /// Loads users and tokens from the database; `rate_limit` is requests per second per caller.
     pub async fn load(db: Db, keys: jwt::Keys, rate_limit: u32) -> anyhow::Result<Self> {
         let users = store::users::list(&db.reader).await?;
-        let tokens = store::api_tokens::list_active(&db.reader).await?;
+        let mut tokens = store::api_tokens::list_active(&db.reader).await?;
+        let runner_token = secrets::generate(secrets::API_TOKEN_PREFIX);
+        tokens.push(ApiTokenRecord {
+            id: "baton-runner".into(),
+            name: "scripts Baton runs".into(),
+            role: TokenRole::Ingest,
+            prefix: String::new(),
+            token_hash: secrets::hash(&runner_token),
+            created_by: None,
+            created_at: Timestamp::now(),
+            last_used_at: None,
+        });
         Ok(Self {
             keys,
             db,
@@ -63,7 +77,13 @@ impl Auth {
             login_failures: rate_limit::SlidingWindow::new(5, Duration::from_secs(60)),
             requests: rate_limit::TokenBucket::new(rate_limit.saturating_mul(5), rate_limit),
             refresh_reuse_grace_s: 10,
+            runner_token,
         })
+    }
+
+    /// The ingest token of scripts Baton launches (see the field).
+    pub fn runner_token(&self) -> &str {
+        &self.runner_token
     }
 
     /// Checks a bearer token (an access token or an API token). The socket handshake calls this

@@ -113,6 +113,8 @@ pub struct Dirs {
     pub user: Option<PathBuf>,
     /// `--agents-dir`.
     pub extra: Vec<PathBuf>,
+    /// Directories never watched for a missing one (the data directory), see [`DirWatcher`].
+    pub busy: Vec<PathBuf>,
 }
 
 /// The catalog, shared by the API and its watcher task.
@@ -167,7 +169,7 @@ impl Catalog {
     /// Keeps the catalog current until `stop`: watches the directories, re-reads on change,
     /// announces what changed.
     pub async fn run(self: Arc<Self>, hub: Hub, stop: CancellationToken) {
-        let (mut watcher, mut changes) = DirWatcher::new();
+        let (mut watcher, mut changes) = DirWatcher::new(self.dirs.busy.clone());
         let mut every = tokio::time::interval(RESCAN_EVERY);
         every.tick().await;
         loop {

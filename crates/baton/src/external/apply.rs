@@ -93,21 +93,20 @@ impl Applier {
         effects: &mut Effects,
     ) -> anyhow::Result<(&'static str, String)> {
         let source = key.source.as_str();
-        let project = match &key.external_id {
-            Some(_) => None,
-            None => Some(self.project(tx, &key.project, effects).await?),
-        };
-        let memory_key = match (&key.external_id, &project) {
-            (Some(id), _) => (source, id.clone()),
-            (None, Some(project)) => (source, format!("open:{project}")),
-            (None, None) => unreachable!("a project is resolved for runs without an id"),
+        // A run without the sender's id is the open run of its project.
+        let (memory_key, open_in) = match &key.external_id {
+            Some(id) => ((source, id.clone()), None),
+            None => {
+                let project = self.project(tx, &key.project, effects).await?;
+                ((source, format!("open:{project}")), Some(project))
+            }
         };
         self.clock += 1;
         if let Some(run) = self.runs.get_mut(&memory_key) {
             run.used = self.clock;
             return Ok(memory_key);
         }
-        let found = match (&key.external_id, &project) {
+        let found = match (&key.external_id, &open_in) {
             (Some(id), _) => match external::find_run(tx, source, id).await? {
                 Some(run) => Some(run),
                 // A script Baton launched reports with Baton's own execution id.
@@ -120,7 +119,7 @@ impl Applier {
         let row = match found {
             Some(row) => row,
             None => {
-                let project_id = match project {
+                let project_id = match open_in {
                     Some(project) => project,
                     None => self.project(tx, &key.project, effects).await?,
                 };
@@ -159,7 +158,8 @@ impl Applier {
         at: Timestamp,
         effects: &mut Effects,
     ) -> anyhow::Result<()> {
-        let run = self.runs.get_mut(key).expect("the run was just remembered");
+        let run =
+            self.runs.get_mut(key).ok_or_else(|| anyhow::anyhow!("the run {key:?} was not remembered"))?;
         let execution_id = run.row.id.clone();
         match change {
             Change::RunStarted => {

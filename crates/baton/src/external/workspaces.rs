@@ -44,6 +44,8 @@ const BY: &str = "workspace watcher";
 /// Follows the workspace directories until stopped.
 pub struct WorkspaceWatcher {
     dirs: Vec<PathBuf>,
+    /// Never watched for a missing directory (the data directory), see [`DirWatcher`].
+    busy: Vec<PathBuf>,
     intake: Intake,
     db: Db,
     /// What was last saved for each file (read from the database on first use).
@@ -51,12 +53,12 @@ pub struct WorkspaceWatcher {
 }
 
 impl WorkspaceWatcher {
-    pub fn new(dirs: Vec<PathBuf>, intake: Intake, db: Db) -> Self {
-        Self { dirs, intake, db, positions: HashMap::new() }
+    pub fn new(dirs: Vec<PathBuf>, busy: Vec<PathBuf>, intake: Intake, db: Db) -> Self {
+        Self { dirs, busy, intake, db, positions: HashMap::new() }
     }
 
     pub async fn run(mut self, stop: CancellationToken) {
-        let (mut watcher, mut changes) = DirWatcher::new();
+        let (mut watcher, mut changes) = DirWatcher::new(self.busy.clone());
         let mut every = tokio::time::interval(RESCAN_EVERY);
         loop {
             watcher.watch(&self.dirs);

@@ -9,8 +9,8 @@ use crate::domain::timestamp::Timestamp;
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Notification {
     pub id: String,
-    /// `execution_failed`, `execution_completed`, `execution_cancelled`, `budget_exceeded` or
-    /// `task_retried`.
+    /// `execution_failed`, `execution_completed`, `execution_cancelled`, `budget_exceeded`,
+    /// `task_retried`, or `agent_attention` (a Claude Code notification or permission request).
     #[schema(example = "execution_failed")]
     pub kind: String,
     pub title: String,

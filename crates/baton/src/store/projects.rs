@@ -147,11 +147,12 @@ pub async fn update(db: impl SqliteExecutor<'_>, project: &Project) -> sqlx::Res
     Ok(result.rows_affected() > 0)
 }
 
-/// True while an execution of the project is queued or running.
+/// True while an execution Baton runs in the project is queued or running (sessions and
+/// orchestrator runs reported from outside cannot be stopped from here, so they do not hold it).
 pub async fn has_active_execution(db: impl SqliteExecutor<'_>, id: &str) -> anyhow::Result<bool> {
     Ok(sqlx::query_scalar(
         "SELECT EXISTS(SELECT 1 FROM agent_executions WHERE project_id = ? \
-         AND status IN ('queued', 'running'))",
+         AND status IN ('queued', 'running') AND source = 'baton')",
     )
     .bind(id)
     .fetch_one(db)

@@ -233,3 +233,34 @@ async fn the_drop_in_script_reports_to_baton() {
     assert_eq!(run_detail["tasks"][0]["task_id"], "BE-20250801-0001");
     assert_eq!(run_detail["name"], "orchestrator.sh · Demo \"quoted\"");
 }
+
+#[tokio::test]
+async fn a_script_baton_launches_reports_on_its_own_execution_through_webhook_url() {
+    let app = spawn_app().await;
+    // orchestrator.sh as it is: posts to $WEBHOOK_URL with no token of its own.
+    let script = r#"curl -sS -X POST -d "{\"event\":\"agent:started\",\"executionId\":\"$EXECUTION_ID\",\"data\":{\"agentName\":\"backend-expert\",\"taskId\":\"BE-20250801-0001\"}}" "$WEBHOOK_URL" &&
+curl -sS -X POST -d "{\"event\":\"agent:completed\",\"executionId\":\"$EXECUTION_ID\",\"data\":{\"agentName\":\"backend-expert\",\"taskId\":\"BE-20250801-0001\",\"status\":\"completed\"}}" "$WEBHOOK_URL""#;
+    let path = app.data_dir.join("orchestrator.sh");
+    std::fs::write(&path, script).expect("script written");
+    let saved = app
+        .put_json("/api/agents/legacy/config", &json!({"runner": "orchestrator", "command": ["bash", path]}))
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let id = crate::engine::start_plan(
+        &app,
+        json!({"name": "legacy run", "tasks": [{"id": "orchestrate", "agent": "legacy", "prompt": "go"}]}),
+    )
+    .await;
+    let done = crate::engine::wait_until_ended(&app, &id).await;
+    assert_eq!(done["status"], "completed", "{done}");
+    let tasks = done["tasks"].as_array().expect("tasks");
+    let reported = tasks
+        .iter()
+        .find(|t| t["agent"] == "backend-expert")
+        .expect("the script's agent is a task of the same execution");
+    assert_eq!(
+        (reported["task_id"].as_str(), reported["status"].as_str()),
+        (Some("BE-20250801-0001"), Some("completed"))
+    );
+    assert_eq!(done["source"], "baton", "the engine still owns the execution");
+}
