@@ -47,8 +47,8 @@ test('a Claude Code session reported through hooks is listed with its source; it
     await hooks.dispose()
   }
 
-  // Listed among executions, named after its folder, with where it came from.
-  const name = `Claude Code · ${folder}`
+  // Listed among executions, named after its folder and session, with where it came from.
+  const name = `${folder} · ${session.session_id.slice(0, 8)}`
   await page.goto('/executions')
   const row = page.getByRole('table', { name: 'Executions' }).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) })
   await expect(row).toHaveCount(1)

@@ -4,6 +4,8 @@ import type { APIRequestContext } from '@playwright/test'
 
 import { ADMIN, loginThroughApi } from './auth-helpers'
 import { expect, test } from './fixtures'
+import { writeAgentCatalog } from './screenshot-catalog'
+import { reportFixSession, reportOrchestratorRun, reportRunningSession } from './screenshot-reports'
 
 // On demand only (npm run screenshots): pictures for the README and for reviewing the look.
 const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots')
@@ -210,6 +212,129 @@ test.describe('@screenshots executions', () => {
       await expect(page.getByRole('table', { name: 'Tasks' }).locator('[data-task="rate-limit"]')).toContainText('Running')
       await page.waitForTimeout(1500)
       await page.screenshot({ path: `${OUT}/execution-running-${theme}.png` })
+    })
+  }
+})
+
+test.describe('@screenshots agents and integrations', () => {
+  const claudeDir = process.env.BATON_E2E_CLAUDE_DIR
+  let sessionId = ''
+
+  test.beforeAll(async ({ playwright, baseURL }) => {
+    test.skip(!claudeDir, 'needs the server’s --claude-dir, which only a server started by playwright.config.ts has')
+    test.setTimeout(120_000)
+    const anonymous = await playwright.request.newContext({ baseURL })
+    const { access_token } = await loginThroughApi(anonymous, ADMIN)
+    await anonymous.dispose()
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${access_token}` } })
+    // Sessions and runs land in the projects whose folders or names they give (409 when the first describe made them).
+    for (const project of SEED.filter((p) => ['Checkout redesign', 'Payments service', 'Data pipeline'].includes(p.name))) {
+      await request.post('/api/projects', { data: project })
+    }
+
+    await writeAgentCatalog(claudeDir!)
+    const agents = async () => ((await (await request.get('/api/agents')).json()) as { items: { name: string; definition: unknown }[] }).items
+    await expect.poll(async () => (await agents()).filter((a) => a.definition).length).toBeGreaterThanOrEqual(7)
+
+    // A plan run of the example project, first and so the oldest: its agents get durations and costs.
+    const projects = (await (await request.get(`/api/projects?q=${encodeURIComponent('Example: checkout')}`)).json()) as { items: { id: string }[] }
+    const example = projects.items[0]!.id
+    const start = async (planId?: string) => {
+      const response = await request.post(`/api/projects/${example}/start`, { data: planId ? { plan_id: planId } : {} })
+      expect(response.status(), await response.text()).toBe(201)
+      return ((await response.json()) as { id: string }).id
+    }
+    const planRun = await start()
+    await expect
+      .poll(async () => ((await (await request.get(`/api/executions/${planRun}`)).json()) as { status: string }).status, { timeout: 60_000 })
+      .toBe('completed')
+
+    // What the integrations report, newest last: the activity feed shows all three sources.
+    const token = await request.post('/api/tokens', { data: { name: 'Claude Code hooks', role: 'ingest' } })
+    expect(token.status(), await token.text()).toBe(201)
+    const ingest = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { Authorization: `Bearer ${((await token.json()) as { token: string }).token}` },
+    })
+    await reportFixSession(ingest)
+    await reportOrchestratorRun(ingest)
+    await reportRunningSession(ingest)
+    await ingest.dispose()
+
+    // And a plan at work: backend-expert's task never ends (the simulated agent hangs).
+    const plan = await request.post(`/api/projects/${example}/plans`, {
+      data: {
+        name: 'partial-refunds',
+        tasks: [
+          { id: 'acceptance-criteria', agent: 'business-analyst', prompt: 'Write the acceptance criteria for partial refunds [fake:delay=40]' },
+          { id: 'refunds-api', agent: 'backend-expert', prompt: 'Add partial amounts to POST /refunds [fake:hang]', depends_on: ['acceptance-criteria'] },
+          { id: 'refund-dialog', agent: 'frontend-expert', prompt: 'Add the refund dialog to the order page', depends_on: ['refunds-api'] },
+        ],
+      },
+    })
+    expect(plan.status(), await plan.text()).toBe(201)
+    await start(((await plan.json()) as { id: string }).id)
+    await expect
+      .poll(async () => ((await (await request.get('/api/agents/backend-expert/status')).json()) as { status: string }).status, { timeout: 15_000 })
+      .toBe('running')
+
+    const sessions = (await (await request.get('/api/executions?agent=code-reviewer')).json()) as { items: { id: string; source: string }[] }
+    sessionId = sessions.items.find((e) => e.source === 'hooks')!.id
+    await request.dispose()
+  })
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`desktop, ${theme}`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('baton-theme', t), theme)
+
+      // The activity feed, scrolled to just under the sticky header.
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.goto('/')
+      const activity = page.getByRole('region', { name: 'Recent activity' })
+      await expect(activity.locator('[data-source="notify"]').first()).toBeVisible()
+      await expect(activity.locator('[data-source="plan"]').first()).toBeVisible()
+      const top = (await activity.boundingBox())!.y
+      await page.evaluate((y) => window.scrollTo(0, y - 56 - 24), top)
+      await page.waitForTimeout(500)
+      await page.screenshot({ path: `${OUT}/dashboard-${theme}.png` })
+
+      // Tall enough for the oldest row, the orchestrator.sh run, under the other describes' executions.
+      await page.setViewportSize({ width: 1280, height: 1000 })
+      await page.goto('/executions')
+      const executions = page.getByRole('table', { name: 'Executions' })
+      await expect(executions.locator('[data-source="notify"]').first()).toBeVisible()
+      await expect(executions.locator('[data-source="hooks"]').first()).toBeVisible()
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: `${OUT}/executions-integrations-${theme}.png` })
+
+      // Taller, not full-page: the sidebar is fixed and would be cut in a full-page picture.
+      await page.setViewportSize({ width: 1280, height: 1100 })
+      await page.goto('/agents')
+      const agents = page.getByRole('list', { name: 'Agents' })
+      await expect(agents.getByRole('article', { name: 'code-reviewer', exact: true })).toContainText('100%')
+      await expect(agents.getByRole('article', { name: 'devops-sre-expert', exact: true })).toContainText('Could not read its file')
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: `${OUT}/agents-${theme}.png` })
+
+      await page.setViewportSize({ width: 1280, height: 2800 })
+      await page.goto('/agents/backend-expert')
+      await expect(page.getByRole('heading', { name: 'backend-expert', level: 1 })).toBeVisible()
+      await page.getByRole('region', { name: 'About' }).getByText('Example 1').click()
+      await expect(page.getByRole('table', { name: 'Recent tasks' }).locator('[data-source="notify"]').first()).toBeVisible()
+      await expect(page.getByRole('region', { name: 'Configuration' }).getByRole('textbox')).toBeVisible()
+      await page.waitForTimeout(800)
+      // The whole page, down to the configuration editor, however many recent tasks there are.
+      await page.setViewportSize({ width: 1280, height: await page.evaluate(() => document.documentElement.scrollHeight) })
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: `${OUT}/agent-detail-${theme}.png` })
+
+      await page.setViewportSize({ width: 1280, height: 1600 })
+      await page.goto(`/executions/${sessionId}`)
+      const log = page.getByRole('log', { name: 'Log' })
+      await expect(page.getByRole('table', { name: 'Tasks' }).locator('tr[data-task^="qa-test-engineer-"]')).toContainText('Completed')
+      await expect(log.locator('[data-kind="hook"]').filter({ hasText: 'Notification' })).toBeVisible()
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: `${OUT}/session-detail-${theme}.png` })
     })
   }
 })

@@ -16,9 +16,17 @@ import { cn } from '@/lib/utils'
 const STYLE: Record<ExecutionOrigin['key'], { icon: LucideIcon; className: string }> = {
   plan: { icon: WorkflowIcon, className: 'text-muted-foreground' },
   agent: { icon: BotIcon, className: 'text-muted-foreground' },
-  hooks: { icon: SquareTerminalIcon, className: 'border-orange-500/30 bg-orange-500/10 text-orange-700 dark:text-orange-300' },
-  notify: { icon: WebhookIcon, className: 'border-teal-500/30 bg-teal-500/10 text-teal-700 dark:text-teal-300' },
-  workspace: { icon: FolderOpenIcon, className: 'border-teal-500/30 bg-teal-500/10 text-teal-700 dark:text-teal-300' },
+  // Opaque in the light theme: Chromium without a GPU draws a translucent orange border's rounded
+  // corners with teal fringes on white.
+  hooks: {
+    icon: SquareTerminalIcon,
+    className: 'border-orange-200 bg-orange-50 text-orange-700 dark:border-orange-500/30 dark:bg-orange-500/10 dark:text-orange-300',
+  },
+  notify: { icon: WebhookIcon, className: 'border-teal-200 bg-teal-50 text-teal-700 dark:border-teal-500/30 dark:bg-teal-500/10 dark:text-teal-300' },
+  workspace: {
+    icon: FolderOpenIcon,
+    className: 'border-teal-200 bg-teal-50 text-teal-700 dark:border-teal-500/30 dark:bg-teal-500/10 dark:text-teal-300',
+  },
   other: { icon: CircleHelpIcon, className: 'text-muted-foreground' },
 }
 
@@ -35,7 +43,7 @@ export function SourceBadge({ execution, className }: { execution: SourceFields;
         <Badge
           variant="outline"
           data-source={origin.key}
-          className={cn('cursor-default gap-1 px-1.5 py-px text-[11px] font-normal', tone, className)}
+          className={cn('cursor-default gap-1 px-1.5 py-px text-[11px]/4 font-normal', tone, className)}
         >
           <Icon aria-hidden />
           <span>{origin.label}</span>

@@ -290,7 +290,12 @@ fn run_key(dir: &Path, header: &RunHeader) -> RunKey {
     RunKey {
         source: Source::Workspace,
         external_id: Some(format!("{}#{}", dir.display(), header.started.as_deref().unwrap_or(""))),
-        name: format!("orchestrator.sh · {}", name.as_deref().unwrap_or("workspace")),
+        name: match (&name, &header.started) {
+            (Some(name), Some(started)) => format!("{name} · {started}"),
+            (Some(name), None) => name.clone(),
+            (None, Some(started)) => format!("Run of {started}"),
+            (None, None) => "Workspace run".to_owned(),
+        },
         project: name.map_or(ProjectHint::None, ProjectHint::Named),
     }
 }

@@ -31,7 +31,11 @@ pub fn parse(body: &Value, at: Timestamp) -> Result<Report, Rejected> {
         source: Source::Hooks,
         external_id: Some(session.to_owned()),
         project: cwd.map_or(ProjectHint::None, |c| ProjectHint::Cwd(c.to_owned())),
-        name: format!("Claude Code · {}", cwd.map_or("session", folder_name)),
+        // The badge already says "Claude Code session": the name says where, and which.
+        name: match cwd {
+            Some(cwd) => format!("{} · {}", folder_name(cwd), short(session)),
+            None => format!("Session {}", short(session)),
+        },
     };
     let task = subagent(event);
     let changes = changes(name, event, task);
@@ -226,6 +230,11 @@ fn response_text(response: &Value) -> String {
     }
 }
 
+/// The first 8 characters of a session id: enough to tell sessions of one folder apart.
+fn short(session: &str) -> &str {
+    session.char_indices().nth(8).map_or(session, |(end, _)| &session[..end])
+}
+
 fn folder_name(path: &str) -> &str {
     path.trim_end_matches('/').rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or(path)
 }
@@ -268,7 +277,7 @@ mod tests {
         .expect("parses");
         assert_eq!(report.run.external_id.as_deref(), Some(SESSION));
         assert_eq!(report.run.project, ProjectHint::Cwd("/home/u/shop".into()));
-        assert_eq!(report.run.name, "Claude Code · shop");
+        assert_eq!(report.run.name, "shop · 8c35adc1");
         assert_eq!(report.changes[0], Change::RunStarted);
         assert!(log_of(&report.changes).message.contains("startup, claude-sonnet-4-5"));
     }
@@ -410,9 +419,6 @@ mod tests {
         assert_eq!(parse(&json!({"hook_event_name": "Stop"}), at).expect_err("fails").field, "session_id");
         assert_eq!(parse(&json!({"session_id": "s"}), at).expect_err("fails").field, "hook_event_name");
         let no_cwd = parse(&json!({"session_id": "s", "hook_event_name": "Stop"}), at).expect("parses");
-        assert_eq!(
-            (no_cwd.run.project, no_cwd.run.name.as_str()),
-            (ProjectHint::None, "Claude Code · session")
-        );
+        assert_eq!((no_cwd.run.project, no_cwd.run.name.as_str()), (ProjectHint::None, "Session s"));
     }
 }

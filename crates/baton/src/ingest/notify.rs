@@ -36,10 +36,17 @@ pub fn parse(body: &Value, received: Timestamp) -> Result<Report, Rejected> {
         })
     };
     let project = field(&["projectId", "project_id", "project"]);
+    let execution = field(&["executionId", "execution_id"]);
+    // The badge already says "orchestrator.sh": the name says which project and run.
+    let name = match (&project, &execution) {
+        (Some(project), Some(execution)) => format!("{project} · {execution}"),
+        (Some(only), None) | (None, Some(only)) => only.clone(),
+        (None, None) => "Orchestrator run".to_owned(),
+    };
     let run = RunKey {
         source: Source::Notify,
-        external_id: field(&["executionId", "execution_id"]),
-        name: format!("orchestrator.sh · {}", project.as_deref().unwrap_or("run")),
+        external_id: execution,
+        name,
         project: project.map_or(ProjectHint::None, ProjectHint::Named),
     };
     let at = top
@@ -228,7 +235,7 @@ mod tests {
             "timestamp": "2025-08-01T10:00:00Z"}));
         assert_eq!(top.run.external_id.as_deref(), Some("exec-42"));
         assert_eq!(top.run.project, ProjectHint::Named("shop".into()));
-        assert_eq!(top.run.name, "orchestrator.sh · shop");
+        assert_eq!(top.run.name, "shop · exec-42");
         assert_eq!(top.at.to_rfc3339(), "2025-08-01T10:00:00.000Z");
         let inside = report(
             json!({"event": "execution:started", "data": {"executionId": "exec-7", "projectId": "shop", "plan": {"phases": []}}}),

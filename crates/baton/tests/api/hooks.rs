@@ -124,7 +124,7 @@ async fn a_whole_session_with_two_subagents_becomes_an_execution_tree_with_timed
         (Some("session"), Some("completed"))
     );
     assert_eq!(execution["project_id"], project["id"], "the project whose directory holds the cwd");
-    assert_eq!(execution["name"], "Claude Code · src");
+    assert_eq!(execution["name"], "src · 8c35adc1");
     let tasks = detail["tasks"].as_array().expect("as arranged");
     assert_eq!(tasks.len(), 3, "{tasks:#?}");
     let session = tasks.iter().find(|t| t["task_id"] == "session").expect("the session task");

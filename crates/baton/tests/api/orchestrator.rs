@@ -177,7 +177,7 @@ async fn workspace_lines_are_read_once_across_a_restart_and_reports_update_tasks
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
-    assert_eq!(run["name"], "orchestrator.sh · shop");
+    assert_eq!(run["name"], "shop · 2025-08-01 10:00:00");
     assert_eq!(
         run["tasks"].as_array().expect("as arranged").len(),
         1,
@@ -231,7 +231,7 @@ async fn the_drop_in_script_reports_to_baton() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let run_detail = newest(&app, "orchestrator").await;
     assert_eq!(run_detail["tasks"][0]["task_id"], "BE-20250801-0001");
-    assert_eq!(run_detail["name"], "orchestrator.sh · Demo \"quoted\"");
+    assert_eq!(run_detail["name"], "Demo \"quoted\" · script-1");
 }
 
 #[tokio::test]

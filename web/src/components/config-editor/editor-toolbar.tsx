@@ -32,21 +32,24 @@ export function EditorToolbar(props: EditorToolbarProps) {
         </span>
         <DraftBadge readOnly={readOnly} changed={changed} savedHere={savedHere} />
       </div>
-      <FormatToggle value={format} onChange={onFormatChange} />
-      {!readOnly && (
-        <>
-          <Button variant="ghost" size="sm" onClick={onRevert} disabled={!canRevert}>
-            <Undo2Icon />
-            Revert
-          </Button>
-          <Button size="sm" onClick={onReview} disabled={!canReview} aria-keyshortcuts="Meta+S Control+S">
-            Review changes
-            <kbd aria-hidden className="rounded bg-primary-foreground/15 px-1 font-sans text-[11px] font-medium">
-              {shortcut}
-            </kbd>
-          </Button>
-        </>
-      )}
+      {/* One group: when the row is too narrow, the controls move under the label together, still on the right. */}
+      <div className="ml-auto flex items-center gap-2">
+        <FormatToggle value={format} onChange={onFormatChange} />
+        {!readOnly && (
+          <>
+            <Button variant="ghost" size="sm" onClick={onRevert} disabled={!canRevert}>
+              <Undo2Icon />
+              Revert
+            </Button>
+            <Button size="sm" onClick={onReview} disabled={!canReview} aria-keyshortcuts="Meta+S Control+S">
+              Review changes
+              <kbd aria-hidden className="rounded bg-primary-foreground/15 px-1 font-sans text-[11px] font-medium">
+                {shortcut}
+              </kbd>
+            </Button>
+          </>
+        )}
+      </div>
     </div>
   )
 }

@@ -60,7 +60,7 @@ export type ActivityItem = {
 
 export type NotificationItem = {
   id: string
-  kind: 'execution_failed' | 'execution_completed' | 'execution_cancelled' | 'budget_exceeded' | 'task_retried'
+  kind: 'execution_failed' | 'execution_completed' | 'execution_cancelled' | 'budget_exceeded' | 'task_retried' | 'agent_attention'
   title: string
   body: string
   /** An app path, e.g. `/executions/<id>`. */

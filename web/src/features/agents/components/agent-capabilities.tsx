@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { agentColor } from '@/lib/agent-color'
 import { cn } from '@/lib/utils'
 
+import { useAgents } from '../api/get-agents'
 import type { AgentDetail } from '../api/types'
 import { formatExtraValue } from '../lib/format'
 
@@ -33,10 +34,14 @@ function Chips({ items, label, mono = false }: { items: string[]; label: string;
 
 /** Other agents it works with, each a link to its page, in its colour. */
 function Collaborators({ names }: { names: string[] }) {
+  // The colour their files declare is in the catalog (usually cached by the list page); until it
+  // arrives, and for agents without one, each name's own colour.
+  const catalog = useAgents({})
+  const declared = new Map(catalog.data?.items.map((agent) => [agent.name, agent.color]))
   return (
     <ul aria-label="Collaborates with" className="flex flex-wrap gap-1.5">
       {names.map((name) => {
-        const color = agentColor(name)
+        const color = agentColor(name, declared.get(name))
         return (
           <li key={name}>
             <Link

@@ -14,6 +14,11 @@ import { AgentStatsRow } from './agent-stats'
 import { DefinitionErrorMarker } from './definition-error'
 import { ToolChips } from './tool-chips'
 
+/** For an agent without a description (one known from the registry or its runs): what the registry says it knows. */
+function fallbackSummary(agent: Agent): string {
+  return agent.expertise.length > 0 ? `Expertise: ${agent.expertise.join(', ')}.` : 'No description.'
+}
+
 /**
  * One agent of the catalog: who it is, what it works on now, what it may use, how it has done in
  * the last 30 days, and where it comes from. The whole card opens the agent's page.
@@ -28,8 +33,8 @@ export function AgentCard({ agent }: { agent: Agent }) {
       <header className="flex items-start gap-3">
         <AgentAvatar name={agent.name} color={agent.color} />
         <div className="min-w-0 flex-1">
-          <div className="flex min-w-0 items-center gap-1.5">
-            <h3 className="truncate text-sm font-semibold" title={agent.name}>
+          <div className="flex min-w-0 items-start gap-1.5">
+            <h3 className="line-clamp-2 min-w-0 text-sm/5 font-semibold [overflow-wrap:anywhere]" title={agent.name}>
               <Link
                 to={`/agents/${encodeURIComponent(agent.name)}`}
                 className="rounded-sm outline-none after:absolute after:inset-0 hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
@@ -41,11 +46,6 @@ export function AgentCard({ agent }: { agent: Agent }) {
           </div>
           <AgentStatusLine agent={agent} className="relative z-10" />
         </div>
-        {agent.category && (
-          <Badge variant="muted" className="max-w-32 truncate" title={`Category: ${agent.category}`}>
-            <span className="truncate">{agent.category}</span>
-          </Badge>
-        )}
       </header>
 
       {running ? (
@@ -55,10 +55,11 @@ export function AgentCard({ agent }: { agent: Agent }) {
           Could not read its file: <span className="font-mono text-[13px]">{agent.error}</span>
         </p>
       ) : (
-        <p className="line-clamp-2 min-h-10 text-sm text-muted-foreground">{excerpt ?? 'No description.'}</p>
+        <p className="line-clamp-2 min-h-10 text-sm text-muted-foreground">{excerpt ?? fallbackSummary(agent)}</p>
       )}
 
       <div className="mt-auto grid gap-2.5">
+        {/* The category sits here rather than beside the name, which keeps the header's whole width. */}
         <div className="flex min-w-0 items-center gap-2 text-xs text-muted-foreground">
           <span className="shrink-0 font-medium text-foreground/80">{model ?? 'Default model'}</span>
           <span aria-hidden>·</span>
@@ -66,6 +67,11 @@ export function AgentCard({ agent }: { agent: Agent }) {
             <FileTextIcon aria-hidden className="size-3.5 shrink-0" />
             <span className="truncate">{sourceLabel(agent)}</span>
           </span>
+          {agent.category && (
+            <Badge variant="muted" className="ml-auto max-w-32 font-normal" title={`Category: ${agent.category}`}>
+              <span className="truncate">{agent.category}</span>
+            </Badge>
+          )}
         </div>
         <ToolChips tools={agent.tools} />
         <AgentStatsRow stats={agent.stats} className="border-t pt-3" />

@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { Link } from 'react-router'
 
 import { Badge } from '@/components/ui/badge'
@@ -24,8 +25,23 @@ function ScopeBadge({ definition, projects }: { definition: AgentDefinition; pro
   )
 }
 
+/** A path that wraps after its slashes, and inside a name only when one is longer than the line. */
 function FilePath({ path }: { path: string }) {
-  return <code className="block font-mono text-[12px] leading-relaxed break-all">{path}</code>
+  const parts = path.split('/')
+  return (
+    <code className="block font-mono text-[12px] leading-relaxed [overflow-wrap:anywhere]" title={path}>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </code>
+  )
 }
 
 /** Where Baton knows the agent from, the file that defines it, and the files that lost to it. */

@@ -23,8 +23,9 @@ import { formatSuccessRate } from '../lib/format'
 function Totals({ totals }: { totals: AgentStats }) {
   const ended = totals.completed + totals.failed
   const tokens = totals.input_tokens + totals.output_tokens
+  // Four in a row only when the card (not the window) has room for their hints ("4.8k tokens").
   return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-4">
+    <dl className="grid grid-cols-2 gap-x-6 gap-y-4 @2xl:grid-cols-4">
       <SummaryStat label="Tasks" value={formatCompact(totals.tasks)} hint={totals.failed > 0 ? `${totals.failed} failed` : undefined} />
       <SummaryStat label="Success rate" value={formatSuccessRate(totals.success_rate)} hint={ended > 0 ? `of ${ended}` : undefined} />
       <SummaryStat
@@ -71,7 +72,7 @@ export function AgentMetrics({ name }: { name: string }) {
           </div>
           <RangeTabsList />
         </div>
-        <TabsContent value={range} className="px-5 py-5">
+        <TabsContent value={range} className="@container px-5 py-5">
           <MetricsBody name={name} range={range} />
         </TabsContent>
       </Tabs>

@@ -1,4 +1,4 @@
-import { HistoryIcon } from 'lucide-react'
+import { HistoryIcon, TimerIcon } from 'lucide-react'
 import { Link } from 'react-router'
 
 import { EmptyState } from '@/components/empty-state'
@@ -11,6 +11,11 @@ import { formatDuration, formatUsd } from '@/lib/metric-format'
 import type { RecentTask } from '../api/types'
 import { TaskStatusBadge } from './task-status-badge'
 
+/**
+ * Sized by the card, not the window (container queries): the card shares the page with a sidebar,
+ * so at 1280 px it is only about 630 px wide. The execution’s name keeps most of the room; when
+ * it started and how long it took share one column.
+ */
 function TasksTable({ tasks }: { tasks: RecentTask[] }) {
   return (
     <Table aria-label="Recent tasks" className="table-fixed">
@@ -18,9 +23,8 @@ function TasksTable({ tasks }: { tasks: RecentTask[] }) {
         <TableRow className="hover:bg-transparent">
           <TableHead className="w-30">Status</TableHead>
           <TableHead>Execution</TableHead>
-          <TableHead className="hidden w-36 md:table-cell">Task</TableHead>
-          <TableHead className="hidden w-28 lg:table-cell">Started</TableHead>
-          <TableHead className="hidden w-24 text-right sm:table-cell">Duration</TableHead>
+          <TableHead className="hidden w-36 @2xl:table-cell">Task</TableHead>
+          <TableHead className="hidden w-36 @md:table-cell">Started</TableHead>
           <TableHead className="w-20 text-right">Cost</TableHead>
         </TableRow>
       </TableHeader>
@@ -33,6 +37,7 @@ function TasksTable({ tasks }: { tasks: RecentTask[] }) {
             <TableCell className="max-w-0">
               <Link
                 to={`/executions/${task.execution_id}`}
+                title={task.execution_name}
                 className="block truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
               >
                 {task.execution_name}
@@ -41,24 +46,38 @@ function TasksTable({ tasks }: { tasks: RecentTask[] }) {
                 <SourceBadge execution={{ kind: task.execution_kind, source: task.execution_source }} className="shrink-0" />
                 {task.project_name &&
                   (task.project_id ? (
-                    <Link to={`/projects/${task.project_id}`} className="truncate hover:text-foreground hover:underline">
+                    <Link to={`/projects/${task.project_id}`} title={task.project_name} className="truncate hover:text-foreground hover:underline">
                       {task.project_name}
                     </Link>
                   ) : (
-                    <span className="truncate">{task.project_name}</span>
+                    <span className="truncate" title={task.project_name}>
+                      {task.project_name}
+                    </span>
                   ))}
               </p>
+              {/* Where the Task column has no room, the task goes under its execution. */}
+              <p className="mt-0.5 truncate font-mono text-xs text-muted-foreground @2xl:hidden" title={task.task_id}>
+                {task.task_id}
+                {task.attempt > 1 && <span className="font-sans"> · attempt {task.attempt}</span>}
+              </p>
             </TableCell>
-            <TableCell className="hidden max-w-0 md:table-cell">
+            <TableCell className="hidden max-w-0 @2xl:table-cell">
               <span className="block truncate font-mono text-[13px]" title={task.task_id}>
                 {task.task_id}
               </span>
               {task.attempt > 1 && <span className="text-xs text-muted-foreground">attempt {task.attempt}</span>}
             </TableCell>
-            <TableCell className="hidden text-muted-foreground lg:table-cell">
-              {task.started_at ? <RelativeTime value={task.started_at} /> : 'Not yet'}
+            <TableCell className="hidden @md:table-cell">
+              <span className="block truncate text-muted-foreground">
+                {task.started_at ? <RelativeTime value={task.started_at} /> : 'Not yet'}
+              </span>
+              {task.duration_ms != null && (
+                <span className="mt-0.5 flex items-center gap-1 text-xs tabular-nums" title="Duration">
+                  <TimerIcon aria-hidden className="size-3 text-muted-foreground" />
+                  {formatDuration(task.duration_ms)}
+                </span>
+              )}
             </TableCell>
-            <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatDuration(task.duration_ms)}</TableCell>
             <TableCell className="text-right font-mono text-xs tabular-nums" title={`${task.input_tokens} input · ${task.output_tokens} output tokens`}>
               {formatUsd(task.cost_usd)}
             </TableCell>
@@ -85,7 +104,7 @@ export function RecentTasks({ tasks }: { tasks: RecentTask[] }) {
           className="border-t py-10"
         />
       ) : (
-        <div className="border-t">
+        <div className="@container border-t">
           <TasksTable tasks={tasks} />
         </div>
       )}

@@ -16,10 +16,12 @@ import { getExecutionQueryOptions } from '../api/get-execution'
 import { useActiveExecutions } from '../api/get-executions'
 import type { ExecutionSummary } from '../api/types'
 import { durationBetween, formatCost, formatDuration, formatTokens } from '../lib/format'
-import { isActive } from '../lib/status'
+import { hasKnownTaskTotal, isActive, summarizeTasks } from '../lib/status'
+import { unreportedUsage } from '../lib/usage'
 import { CancelExecutionButton } from './execution-actions'
 import { ExecutionProgress } from './execution-progress'
 import { ExecutionStatusBadge } from './status-badge'
+import { Unreported } from './unreported'
 
 /** Rows whose running tasks are named (one request each); further rows show how many run. */
 const NAMED_TASK_ROWS = 8
@@ -67,7 +69,7 @@ export function ActiveExecutions() {
       ) : items.length === 0 ? (
         <div className="flex items-center gap-3 rounded-xl border border-dashed px-4 py-3.5 text-sm text-muted-foreground">
           <ActivityIcon aria-hidden className="size-4 shrink-0" />
-          Nothing is running. Start a project&apos;s plan and it shows up here, live.
+          Nothing is running. Start a project&apos;s plan, or a Claude Code session with Baton&apos;s hooks installed, and it shows up here, live.
         </div>
       ) : (
         <Card className="overflow-hidden">
@@ -98,6 +100,7 @@ function ActiveExecutionRow({ execution, now, nameTasks }: { execution: Executio
   const elapsed = durationBetween(execution.started_at, execution.completed_at, now)
   const finished = totals.completed + totals.failed + totals.timed_out + totals.cancelled + totals.skipped
   const byBaton = isRunByBaton(execution)
+  const unreported = unreportedUsage(execution)
 
   return (
     <li
@@ -107,31 +110,33 @@ function ActiveExecutionRow({ execution, now, nameTasks }: { execution: Executio
       <div className="flex min-w-0 items-center gap-3">
         <ExecutionStatusBadge status={execution.status} className="shrink-0" />
         <div className="min-w-0">
-          <div className="flex min-w-0 items-center gap-2">
-            <Link
-              to={`/executions/${execution.id}`}
-              className="block min-w-0 truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
-            >
-              {execution.name}
-            </Link>
-            <SourceBadge execution={execution} />
+          {/* The badge goes under the name: beside it, it left "Claude Code · pa…" of a session's name. */}
+          <Link
+            to={`/executions/${execution.id}`}
+            title={execution.name}
+            className="block truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
+          >
+            {execution.name}
+          </Link>
+          <div className="mt-1 flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">
+            <SourceBadge execution={execution} className="shrink-0" />
+            <p className="min-w-0 truncate">
+              {execution.project_name ?? 'No project'}
+              {execution.started_at && (
+                <>
+                  {' · '}
+                  <Tooltip>
+                    <TooltipTrigger asChild>
+                      <time dateTime={execution.started_at} className="cursor-default tabular-nums">
+                        {formatDuration(elapsed)}
+                      </time>
+                    </TooltipTrigger>
+                    <TooltipContent>Started {formatDateTime(execution.started_at)}</TooltipContent>
+                  </Tooltip>
+                </>
+              )}
+            </p>
           </div>
-          <p className="truncate text-xs text-muted-foreground">
-            {execution.project_name ?? 'No project'}
-            {execution.started_at && (
-              <>
-                {' · '}
-                <Tooltip>
-                  <TooltipTrigger asChild>
-                    <time dateTime={execution.started_at} className="cursor-default tabular-nums">
-                      {formatDuration(elapsed)}
-                    </time>
-                  </TooltipTrigger>
-                  <TooltipContent>Started {formatDateTime(execution.started_at)}</TooltipContent>
-                </Tooltip>
-              </>
-            )}
-          </p>
         </div>
       </div>
 
@@ -141,22 +146,41 @@ function ActiveExecutionRow({ execution, now, nameTasks }: { execution: Executio
           <p className="text-xs text-muted-foreground">No tasks reported yet</p>
         ) : (
           <>
-            <div className="flex items-center gap-2.5">
-              <ExecutionProgress totals={totals} label={`Progress of ${execution.name}`} showCount={false} className="flex-1" />
-              <span className="shrink-0 text-xs text-muted-foreground tabular-nums">
-                {finished}/{totals.tasks} tasks
-              </span>
-            </div>
+            {hasKnownTaskTotal(execution) ? (
+              <div className="flex items-center gap-2.5">
+                <ExecutionProgress totals={totals} label={`Progress of ${execution.name}`} showCount={false} className="flex-1" />
+                <span className="shrink-0 text-xs text-muted-foreground tabular-nums">
+                  {finished}/{totals.tasks} tasks
+                </span>
+              </div>
+            ) : (
+              // A session's count grows with every subagent it starts: no bar towards it.
+              <p className="text-xs text-muted-foreground tabular-nums">{summarizeTasks(totals)}</p>
+            )}
             <CurrentTasks names={running.data} count={totals.running} queued={execution.status === 'queued'} />
           </>
         )}
       </div>
 
       <div className="text-right">
-        <p className="font-mono text-xs tabular-nums">{formatCost(execution.cost_usd)}</p>
-        <p className="text-[11px] text-muted-foreground tabular-nums">
-          {formatTokens(execution.input_tokens)} / {formatTokens(execution.output_tokens)} tok
-        </p>
+        {unreported?.cost && unreported.tokens ? (
+          <Unreported note={unreported.note} className="text-xs" />
+        ) : (
+          <>
+            <p className="font-mono text-xs tabular-nums">
+              {unreported?.cost ? <Unreported note={unreported.note} /> : formatCost(execution.cost_usd)}
+            </p>
+            <p className="text-[11px] text-muted-foreground tabular-nums">
+              {unreported?.tokens ? (
+                <Unreported note={unreported.note} />
+              ) : (
+                <>
+                  {formatTokens(execution.input_tokens)} / {formatTokens(execution.output_tokens)} tok
+                </>
+              )}
+            </p>
+          </>
+        )}
       </div>
 
       <div className="hidden justify-end md:flex">

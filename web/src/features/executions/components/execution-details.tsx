@@ -17,13 +17,15 @@ import { formatDateTime } from '@/lib/format'
 import { useExecution } from '../api/get-execution'
 import type { ExecutionDetail } from '../api/types'
 import { durationBetween, formatCost, formatDuration, formatTokensExact } from '../lib/format'
-import { isActive } from '../lib/status'
+import { hasKnownTaskTotal, isActive, summarizeTasks } from '../lib/status'
+import { unreportedUsage } from '../lib/usage'
 import { ExecutionActions } from './execution-actions'
 import { ExecutionTimeline } from './execution-timeline/execution-timeline'
 import { ExecutionProgress } from './execution-progress'
 import { ExecutionLogViewer } from './log-viewer/execution-log-viewer'
 import { ExecutionStatusBadge } from './status-badge'
 import { TasksTable } from './tasks-table'
+import { Unreported } from './unreported'
 
 function BackLink() {
   return (
@@ -81,6 +83,9 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
   const duration = durationBetween(execution.started_at, execution.completed_at, now)
   // Sessions and orchestrator runs may report no task: no empty bar, no "0/0".
   const hasTasks = execution.totals.tasks > 0
+  // A running session's task count grows with its subagents: a count, not progress towards it.
+  const growing = live && !hasKnownTaskTotal(execution)
+  const unreported = unreportedUsage(execution)
   // The log's task filter: picked in the log's toolbar or by clicking a bar of the timeline.
   const [logTask, setLogTask] = useState<string | null>(null)
   const showTaskLog = (taskId: string | null) => {
@@ -140,7 +145,7 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
 
       <Card>
         <CardContent className="grid gap-5">
-          {hasTasks && <ExecutionProgress totals={execution.totals} label="Tasks finished" />}
+          {hasTasks && !growing && <ExecutionProgress totals={execution.totals} label="Tasks finished" />}
           <dl className="grid grid-cols-2 gap-x-6 gap-y-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
             <Stat label="Started">
               {execution.started_at ? <time dateTime={execution.started_at}>{formatDateTime(execution.started_at)}</time> : 'Not yet'}
@@ -158,7 +163,9 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
               <span className="tabular-nums">{formatDuration(duration)}</span>
             </Stat>
             <Stat label="Tasks">
-              {hasTasks ? (
+              {hasTasks && growing ? (
+                <span className="tabular-nums">{summarizeTasks(execution.totals)}</span>
+              ) : hasTasks ? (
                 <span className="tabular-nums">
                   {execution.totals.completed}/{execution.totals.tasks} completed
                   {execution.totals.failed + execution.totals.timed_out > 0 && (
@@ -170,12 +177,20 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
               )}
             </Stat>
             <Stat label="Cost">
-              <span className="font-mono tabular-nums">{formatCost(execution.cost_usd)}</span>
+              {unreported?.cost ? (
+                <Unreported note={unreported.note} />
+              ) : (
+                <span className="font-mono tabular-nums">{formatCost(execution.cost_usd)}</span>
+              )}
             </Stat>
             <Stat label="Tokens">
-              <span className="tabular-nums">
-                {formatTokensExact(execution.input_tokens)} in · {formatTokensExact(execution.output_tokens)} out
-              </span>
+              {unreported?.tokens ? (
+                <Unreported note={unreported.note} />
+              ) : (
+                <span className="tabular-nums">
+                  {formatTokensExact(execution.input_tokens)} in · {formatTokensExact(execution.output_tokens)} out
+                </span>
+              )}
             </Stat>
           </dl>
         </CardContent>
@@ -197,7 +212,7 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
           <CardTitle>Tasks</CardTitle>
         </CardHeader>
         {execution.tasks.length > 0 ? (
-          <TasksTable attempts={execution.tasks} />
+          <TasksTable attempts={execution.tasks} source={execution} />
         ) : (
           <p className="px-5 pb-5 text-sm text-muted-foreground">
             {isRunByBaton(execution) ? 'No task has been scheduled yet.' : 'No task has been reported yet.'}

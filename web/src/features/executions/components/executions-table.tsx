@@ -12,9 +12,11 @@ import { cn } from '@/lib/utils'
 
 import type { ExecutionSort, ExecutionSummary, SortOrder } from '../api/types'
 import { durationBetween, formatCost, formatDuration, formatTokens, formatTokensExact } from '../lib/format'
-import { isActive } from '../lib/status'
+import { hasKnownTaskTotal, isActive, summarizeTasks } from '../lib/status'
+import { unreportedUsage } from '../lib/usage'
 import { ExecutionProgress } from './execution-progress'
 import { ExecutionStatusBadge } from './status-badge'
+import { Unreported } from './unreported'
 
 export type SortState = { sort: ExecutionSort; order: SortOrder; onSort: (column: ExecutionSort) => void }
 
@@ -69,7 +71,7 @@ function Columns({ showProject, sorting }: { showProject: boolean; sorting?: Sor
         <SortableHead column="duration" sorting={sorting} align="right" className="hidden w-24 sm:table-cell">
           Duration
         </SortableHead>
-        <TableHead className="hidden w-32 sm:table-cell">Tasks</TableHead>
+        <TableHead className="hidden w-36 sm:table-cell">Tasks</TableHead>
         <SortableHead column="cost" sorting={sorting} align="right" className="w-24">
           Cost
         </SortableHead>
@@ -84,6 +86,10 @@ function TasksCell({ execution }: { execution: ExecutionSummary }) {
   const { totals } = execution
   // Sessions and orchestrator runs may report no task at all: say so rather than "0/0".
   if (totals.tasks === 0) return <span className="text-muted-foreground">No tasks</span>
+  // A running session's count only grows: no bar towards it.
+  if (live && !hasKnownTaskTotal(execution)) {
+    return <span className="block truncate text-muted-foreground tabular-nums">{summarizeTasks(totals)}</span>
+  }
   if (live) return <ExecutionProgress totals={totals} label={`Progress of ${execution.name}`} className="w-24" />
   return (
     <span className="text-muted-foreground tabular-nums">
@@ -112,22 +118,28 @@ export function ExecutionsTable({
       <TableBody>
         {executions.map((execution) => {
           const duration = durationBetween(execution.started_at, execution.completed_at, now)
+          const unreported = unreportedUsage(execution)
+          const tokens = `${formatTokensExact(execution.input_tokens)} tokens in, ${formatTokensExact(execution.output_tokens)} out`
           return (
             <TableRow key={execution.id}>
               <TableCell>
                 <ExecutionStatusBadge status={execution.status} />
               </TableCell>
               <TableCell className="max-w-0">
-                <div className="flex min-w-0 items-center gap-2">
-                  <Link
-                    to={`/executions/${execution.id}`}
-                    className="block min-w-0 truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
-                  >
-                    {execution.name}
-                  </Link>
-                  <SourceBadge execution={execution} />
+                {/* The badge goes under the name: beside it, it left "Claude …" of a session's name. */}
+                <Link
+                  to={`/executions/${execution.id}`}
+                  title={execution.name}
+                  className="block truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                >
+                  {execution.name}
+                </Link>
+                <div className="mt-1 flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">
+                  <SourceBadge execution={execution} className="shrink-0" />
+                  {execution.rerun_of && <span className="shrink-0">Re-run</span>}
+                  {/* Where the Project column is hidden. */}
+                  {showProject && execution.project_name && <span className="truncate lg:hidden">{execution.project_name}</span>}
                 </div>
-                {execution.rerun_of && <p className="text-xs text-muted-foreground">Re-run</p>}
               </TableCell>
               {showProject && (
                 <TableCell className="hidden max-w-0 lg:table-cell">
@@ -151,26 +163,30 @@ export function ExecutionsTable({
                 <TasksCell execution={execution} />
               </TableCell>
               <TableCell className="text-right font-mono text-xs tabular-nums">
-                <Tooltip>
-                  <TooltipTrigger asChild>
-                    <span className="cursor-default">{formatCost(execution.cost_usd)}</span>
-                  </TooltipTrigger>
-                  <TooltipContent>
-                    {formatTokensExact(execution.input_tokens)} tokens in, {formatTokensExact(execution.output_tokens)} out
-                  </TooltipContent>
-                </Tooltip>
+                {unreported?.cost ? (
+                  <Unreported note={unreported.note} />
+                ) : (
+                  <Tooltip>
+                    <TooltipTrigger asChild>
+                      <span className="cursor-default">{formatCost(execution.cost_usd)}</span>
+                    </TooltipTrigger>
+                    <TooltipContent>{unreported?.tokens ? unreported.note : tokens}</TooltipContent>
+                  </Tooltip>
+                )}
               </TableCell>
               <TableCell className="hidden text-right text-xs text-muted-foreground tabular-nums 2xl:table-cell">
-                <Tooltip>
-                  <TooltipTrigger asChild>
-                    <span className="cursor-default">
-                      {formatTokens(execution.input_tokens)} / {formatTokens(execution.output_tokens)}
-                    </span>
-                  </TooltipTrigger>
-                  <TooltipContent>
-                    {formatTokensExact(execution.input_tokens)} in, {formatTokensExact(execution.output_tokens)} out
-                  </TooltipContent>
-                </Tooltip>
+                {unreported?.tokens ? (
+                  <Unreported note={unreported.note} />
+                ) : (
+                  <Tooltip>
+                    <TooltipTrigger asChild>
+                      <span className="cursor-default">
+                        {formatTokens(execution.input_tokens)} / {formatTokens(execution.output_tokens)}
+                      </span>
+                    </TooltipTrigger>
+                    <TooltipContent>{tokens}</TooltipContent>
+                  </Tooltip>
+                )}
               </TableCell>
             </TableRow>
           )
@@ -190,8 +206,9 @@ export function ExecutionsTableSkeleton({ rows = 6, showProject = true }: { rows
             <TableCell>
               <Skeleton className="h-5 w-20 rounded-full" />
             </TableCell>
-            <TableCell>
+            <TableCell className="space-y-1.5">
               <Skeleton className="h-4 w-40 max-w-full" />
+              <Skeleton className="h-3.5 w-24 max-w-full" />
             </TableCell>
             {showProject && (
               <TableCell className="hidden lg:table-cell">

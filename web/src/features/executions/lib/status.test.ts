@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { computeProgress, isActive } from './status'
+import { computeProgress, hasKnownTaskTotal, isActive, summarizeTasks } from './status'
 
 const zero = { tasks: 0, completed: 0, failed: 0, timed_out: 0, cancelled: 0, skipped: 0 }
 
@@ -31,5 +31,27 @@ describe('isActive', () => {
     expect(isActive('running')).toBe(true)
     expect(isActive('completed')).toBe(false)
     expect(isActive('interrupted')).toBe(false)
+  })
+})
+
+describe('hasKnownTaskTotal', () => {
+  it('is false only for a Claude Code session, whose subagents add tasks as they start', () => {
+    expect(hasKnownTaskTotal({ kind: 'session' })).toBe(false)
+    expect(hasKnownTaskTotal({ kind: 'plan' })).toBe(true)
+    expect(hasKnownTaskTotal({ kind: 'agent' })).toBe(true)
+    expect(hasKnownTaskTotal({ kind: 'orchestrator' })).toBe(true)
+  })
+})
+
+describe('summarizeTasks', () => {
+  const none = { tasks: 0, running: 0, failed: 0, timed_out: 0 }
+  it('counts the tasks and those running', () => {
+    expect(summarizeTasks({ ...none, tasks: 2, running: 1 })).toBe('2 tasks · 1 running')
+  })
+  it('says one task, not one tasks, and leaves out what is zero', () => {
+    expect(summarizeTasks({ ...none, tasks: 1 })).toBe('1 task')
+  })
+  it('adds failed and timed-out tasks together', () => {
+    expect(summarizeTasks({ tasks: 4, running: 2, failed: 1, timed_out: 1 })).toBe('4 tasks · 2 running · 2 failed')
   })
 })

@@ -53,3 +53,23 @@ export function computeProgress(totals: Pick<Totals, 'tasks' | 'completed' | 'fa
     .map((s) => ({ ...s, percent: pct(s.count) }))
   return { total, finished, completed: totals.completed, failed, percent: pct(finished), segments }
 }
+
+/**
+ * Whether the execution's task count is a total to progress towards. A plan's is known from the
+ * start; a Claude Code session gains a task with every subagent it starts, so "0/2" under a bar
+ * would read as "nearly nothing done" when two is only how many have started so far.
+ */
+export function hasKnownTaskTotal(execution: { kind: string }): boolean {
+  return execution.kind !== 'session'
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
+
+/** "2 tasks · 1 running", "3 tasks · 1 failed": what a count without a total can say. */
+export function summarizeTasks(totals: Pick<Totals, 'tasks' | 'running' | 'failed' | 'timed_out'>): string {
+  const parts = [plural(totals.tasks, 'task', 'tasks')]
+  if (totals.running > 0) parts.push(`${totals.running} running`)
+  const failed = totals.failed + totals.timed_out
+  if (failed > 0) parts.push(`${failed} failed`)
+  return parts.join(' · ')
+}

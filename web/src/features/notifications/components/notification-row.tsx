@@ -1,4 +1,4 @@
-import { BanIcon, BellIcon, CheckCircle2Icon, CircleDollarSignIcon, RotateCwIcon, XCircleIcon, type LucideIcon } from 'lucide-react'
+import { BanIcon, BellIcon, BellRingIcon, CheckCircle2Icon, CircleDollarSignIcon, RotateCwIcon, XCircleIcon, type LucideIcon } from 'lucide-react'
 import { Link } from 'react-router'
 
 import { RelativeTime } from '@/components/relative-time'
@@ -13,6 +13,7 @@ const KINDS: Record<string, { icon: LucideIcon; tone: string; label: string }> =
   execution_cancelled: { icon: BanIcon, tone: 'bg-muted text-muted-foreground', label: 'Execution cancelled' },
   budget_exceeded: { icon: CircleDollarSignIcon, tone: 'bg-warning-soft text-warning', label: 'Budget exceeded' },
   task_retried: { icon: RotateCwIcon, tone: 'bg-warning-soft text-warning', label: 'Task retried' },
+  agent_attention: { icon: BellRingIcon, tone: 'bg-warning-soft text-warning', label: 'An agent needs attention' },
 }
 const OTHER = { icon: BellIcon, tone: 'bg-muted text-muted-foreground', label: 'Notification' }
 

@@ -15,6 +15,7 @@ const TOAST: Record<NotificationKind, typeof toast.info> = {
   execution_cancelled: toast.info,
   budget_exceeded: toast.warning,
   task_retried: toast.warning,
+  agent_attention: toast.warning,
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 
 import { agentColor } from '@/lib/agent-color'
+import type { SourceFields } from '@/lib/execution-source'
 import { cn } from '@/lib/utils'
 
 import type { ExecutionDetail } from '../../api/types'
@@ -80,6 +81,7 @@ export function ExecutionTimeline({
               <Row
                 key={row.taskId}
                 row={row}
+                source={execution}
                 model={model}
                 labelPx={labelPx}
                 trackWidth={trackWidth}
@@ -154,6 +156,7 @@ function Gridlines({ model, labelPx }: { model: TimelineModel; labelPx: number }
 
 function Row({
   row,
+  source,
   model,
   labelPx,
   trackWidth,
@@ -163,6 +166,8 @@ function Row({
   onHover,
 }: {
   row: TimelineRow
+  /** Whose figures a bar's tooltip shows: an integration's zeros are not told as costs. */
+  source: SourceFields
   model: TimelineModel
   labelPx: number
   trackWidth: number
@@ -197,6 +202,7 @@ function Row({
           <TimelineBar
             key={bar.id}
             bar={bar}
+            source={source}
             attempts={row.attempts}
             trackWidth={trackWidth}
             selected={selected}

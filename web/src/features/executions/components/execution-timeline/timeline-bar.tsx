@@ -2,10 +2,12 @@ import type { ReactNode } from 'react'
 
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
 import { agentColor } from '@/lib/agent-color'
+import type { SourceFields } from '@/lib/execution-source'
 import { cn } from '@/lib/utils'
 
 import type { TaskStatus } from '../../api/types'
 import { formatCost, formatDuration, formatTokensExact } from '../../lib/format'
+import { unreportedUsage } from '../../lib/usage'
 import { TaskStatusBadge } from '../status-badge'
 import type { TimelineBar as Bar } from './lib/layout'
 
@@ -39,6 +41,7 @@ const LABEL_MIN_PX = 52
 /** One attempt on the timeline: a button that shows its details on hover or focus and filters the log on click. */
 export function TimelineBar({
   bar,
+  source,
   attempts,
   trackWidth,
   selected,
@@ -46,6 +49,8 @@ export function TimelineBar({
   onHover,
 }: {
   bar: Bar
+  /** The execution's kind and source: what an integration did not report shows as such. */
+  source: SourceFields
   /** How many attempts the task has taken. */
   attempts: number
   trackWidth: number
@@ -57,6 +62,7 @@ export function TimelineBar({
   const px = (bar.width / 100) * trackWidth
   const label = bar.latest ? formatDuration(duration) : `#${bar.attempt}`
   const a = bar.source
+  const unreported = unreportedUsage({ ...a, kind: source.kind, source: source.source })
   const color = agentColor(bar.agent)
   return (
     <Tooltip>
@@ -119,10 +125,20 @@ export function TimelineBar({
             {bar.running && <span className="text-muted-foreground"> so far</span>}
           </Fact>
           <Fact label="Tokens">
-            {formatTokensExact(a.input_tokens)} in · {formatTokensExact(a.output_tokens)} out
+            {unreported?.tokens ? (
+              <span className="text-muted-foreground">Not reported</span>
+            ) : (
+              <>
+                {formatTokensExact(a.input_tokens)} in · {formatTokensExact(a.output_tokens)} out
+              </>
+            )}
           </Fact>
           <Fact label="Cost">
-            <span className="font-mono">{formatCost(a.cost_usd)}</span>
+            {unreported?.cost ? (
+              <span className="text-muted-foreground">Not reported</span>
+            ) : (
+              <span className="font-mono">{formatCost(a.cost_usd)}</span>
+            )}
           </Fact>
         </dl>
         {a.error && (

@@ -132,7 +132,12 @@ export function LogViewer({
   })
 
   // Live tail: follow new lines until the reader scrolls up; count what arrives meanwhile.
-  const { following, fresh, pause, resume, onScroll, onWheel } = useFollowTail(scrollRef, live, rows.length)
+  const { following, fresh, pause, resume, onScroll, onWheel } = useFollowTail(
+    scrollRef,
+    live,
+    rows.length,
+    virtualizer.getTotalSize(),
+  )
 
   const firstVisibleIndex = () => {
     const top = scrollRef.current?.scrollTop ?? 0
@@ -330,7 +335,9 @@ export function LogViewer({
     )
   } else {
     body = (
-      <div className="relative w-full [contain:layout_style]" style={{ height: virtualizer.getTotalSize() }}>
+      // Pressing a line holds the tail: a line arriving before the press ends would move the row
+      // from under the pointer, and the click (unfolding, copying) would land on another row.
+      <div className="relative w-full [contain:layout_style]" style={{ height: virtualizer.getTotalSize() }} onPointerDown={pause}>
         {items.map((item) => {
           const entry = rows[item.index] as LogEntry
           return (

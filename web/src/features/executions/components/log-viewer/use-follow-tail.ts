@@ -3,11 +3,17 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { followAfterScroll, newSincePause } from './lib/tail'
 
 /**
- * The live tail of a scrolling log: while following, every render (new rows, rows measuring
- * themselves) ends at the bottom; the reader scrolling up lets go, coming back to the bottom or
- * `resume` follows again. `fresh` counts the rows that arrived since letting go.
+ * The live tail of a scrolling log: while following, the view goes to the bottom whenever the
+ * content changes height (new rows, rows measuring themselves); the reader scrolling up lets go,
+ * coming back to the bottom or `resume` follows again. `fresh` counts the rows that arrived since
+ * letting go.
  */
-export function useFollowTail(scrollRef: RefObject<HTMLElement | null>, live: boolean, rowCount: number) {
+export function useFollowTail(
+  scrollRef: RefObject<HTMLElement | null>,
+  live: boolean,
+  rowCount: number,
+  contentHeight: number,
+) {
   const [following, setFollowing] = useState(live)
   const [rowsAtPause, setRowsAtPause] = useState<number | null>(null)
   const lastScrollTop = useRef(0)
@@ -22,6 +28,10 @@ export function useFollowTail(scrollRef: RefObject<HTMLElement | null>, live: bo
     setRowsAtPause(null)
   }
 
+  // Only when following starts or the content changes height, not on every render. A scroll is
+  // reported a frame after it happens: a render in between (a row taking focus on a click) must
+  // not take the view back to the bottom before the reader's scroll up lets go, or the row moves
+  // from under the pointer between press and release and the click is lost.
   useLayoutEffect(() => {
     const el = scrollRef.current
     if (!following || !el) return
@@ -29,7 +39,7 @@ export function useFollowTail(scrollRef: RefObject<HTMLElement | null>, live: bo
       el.scrollTop = el.scrollHeight
       lastScrollTop.current = el.scrollTop
     }
-  })
+  }, [scrollRef, following, contentHeight])
 
   const onScroll = () => {
     const el = scrollRef.current
