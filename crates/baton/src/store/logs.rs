@@ -57,12 +57,14 @@ pub async fn insert_batch(tx: &mut SqliteConnection, entries: &[NewLog]) -> anyh
                 .push_bind(entry.metadata.as_ref().map(Value::to_string))
                 .push_bind(entry.at.to_db());
         });
-        query.push(" RETURNING id");
-        // Ids grow in insertion order (one writer, AUTOINCREMENT); RETURNING's own order is
-        // not promised, so sort.
-        let mut ids: Vec<i64> = query.build_query_scalar().fetch_all(&mut *tx).await?;
-        ids.sort_unstable();
-        seqs.extend(ids);
+        // One writer holds the write lock for the whole transaction and gives no ids, so the
+        // rows of one INSERT get consecutive ids ending at last_insert_rowid (AUTOINCREMENT
+        // never reuses one). Reading them back with RETURNING would cost a message per row
+        // between SQLite's thread and ours.
+        let done = query.build().execute(&mut *tx).await?;
+        let count = i64::try_from(done.rows_affected())?;
+        let last = done.last_insert_rowid();
+        seqs.extend(last - count + 1..=last);
     }
     Ok(seqs)
 }

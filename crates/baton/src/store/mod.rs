@@ -72,9 +72,15 @@ impl Db {
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
             .foreign_keys(true);
+        // The writer keeps the hot pages of the log indexes in memory (64 MiB) and checkpoints
+        // the WAL every ~40 MB rather than every 4 MB: under a flood of hook events from many
+        // sessions, each commit touches a page per session in every index, and re-reading those
+        // pages and checkpointing them often cost more than the inserts themselves.
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
-            .connect_with(options.clone())
+            .connect_with(
+                options.clone().pragma("cache_size", "-65536").pragma("wal_autocheckpoint", "10000"),
+            )
             .await
             .with_context(|| format!("cannot open the database {}", path.display()))?;
         migrate(&writer, &path).await?;
