@@ -41,6 +41,19 @@ test('a Claude Code session reported through hooks is listed with its source; it
       tool_response: { stdout: 'test result: ok. 12 passed; 0 failed', stderr: '', interrupted: false },
     })
     await post('SubagentStart', { agent_id: 'a1b2c3d4e5f6', agent_type: 'code-reviewer' })
+
+    // While it runs: a count of its tasks, not a bar towards a total that grows with each
+    // subagent, and no "$0.0000" for what hooks never report.
+    await page.goto('/executions')
+    const active = page
+      .getByRole('list', { name: 'Active executions' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: folder }) })
+    await expect(active).toContainText('2 tasks · 2 running')
+    await expect(active.getByRole('progressbar')).toHaveCount(0)
+    await expect(active).toContainText('Claude Code hooks report no cost or tokens')
+    await expect(active).not.toContainText('$0.0000')
+
     await post('SubagentStop', { agent_id: 'a1b2c3d4e5f6', agent_type: 'code-reviewer', stop_hook_active: false, last_assistant_message: 'Looks good.' })
     await post('Stop', { stop_hook_active: false })
   } finally {
@@ -54,10 +67,16 @@ test('a Claude Code session reported through hooks is listed with its source; it
   await expect(row).toHaveCount(1)
   await expect(row.locator('[data-source="hooks"]')).toContainText('Claude Code session')
   await expect(row).toContainText('Completed')
+  // Hooks carry no cost: "—" with why, not "$0.0000".
+  await expect(row).not.toContainText('$0.0000')
+  await row.locator('[data-unreported]:visible').hover()
+  await expect(page.getByRole('tooltip')).toHaveText('Claude Code hooks report no cost or tokens')
 
   await row.getByRole('link', { name, exact: true }).click()
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
   await expect(page.locator('header [data-source="hooks"]')).toContainText('Claude Code session')
+  await expect(page.locator('dd').filter({ hasText: 'Claude Code hooks report no cost or tokens' })).toHaveCount(2)
+  await expect(page.getByText('$0.0000')).toHaveCount(0)
   // Baton did not start it, so it cannot run it again.
   await expect(page.getByRole('button', { name: 'Re-run' })).toHaveAttribute('aria-disabled', 'true')
 
@@ -130,6 +149,7 @@ test('an orchestrator.sh run reported through the notify webhook, without ids, i
     await expect(row).toContainText(execution!.name)
     await expect(row.locator('[data-source="notify"]')).toContainText('orchestrator.sh')
     await expect(row).toContainText('Running')
+    await expect(row.locator('[data-unreported]:visible')).toContainText('orchestrator.sh reported no cost or tokens')
 
     await row.getByRole('link', { name: execution!.name, exact: true }).click()
     await expect(page.getByRole('heading', { name: execution!.name, level: 1 })).toBeVisible()

@@ -302,3 +302,31 @@ test('errors stand out, tool calls unfold, and filters by level and agent narrow
   await page.getByLabel('Search the log').fill('')
   await expect(log.locator('[data-log-row]').first()).toBeVisible()
 })
+
+test('after a run ends, a log scrolled to the top stays there when a line takes focus', async ({ page, api }) => {
+  // More lines than the view holds, few enough to be rendered whole; five seconds to open the page while it runs.
+  const execution = await startInlinePlan(api.request, [{ id: 'flood', prompt: 'Print [fake:flood=100,rate=20]' }])
+  await page.goto(`/executions/${execution.id}`)
+  const log = page.getByRole('log', { name: 'Log' })
+  await log.scrollIntoViewIfNeeded()
+  // Opened while it runs, the log follows its tail, and the run ending does not let go of it.
+  await expect(page.getByText('Following live output')).toBeVisible()
+  await expect(page.locator('header').getByText('Completed', { exact: true })).toBeVisible({ timeout: 20_000 })
+  await expect(log.getByText('flood line 99 of 100')).toBeInViewport()
+  await expect.poll(() => distanceFromBottom(log)).toBeLessThan(24)
+  expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight * 2)).toBe(true)
+
+  // A reader's scroll is reported a frame after it happens. A click on a line focuses it, and the
+  // render that follows must not take the view back to the bottom in between: both in one task,
+  // as a press does, then a frame for the scroll to be reported.
+  const scrollTop = await log.evaluate(async (el) => {
+    el.scrollTop = 0
+    el.querySelector<HTMLElement>('[data-log-row]')?.focus({ preventScroll: true })
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    return el.scrollTop
+  })
+  expect(scrollTop, 'the view stays at the top').toBe(0)
+  await expect(log.locator('[data-log-row][data-active]')).toBeFocused()
+  await expect(log.locator('[data-log-row]').first()).toBeInViewport()
+  expect(await log.evaluate((el) => el.scrollTop)).toBe(0)
+})

@@ -299,7 +299,7 @@ test.describe('@screenshots agents and integrations', () => {
       await page.screenshot({ path: `${OUT}/dashboard-${theme}.png` })
 
       // Tall enough for the oldest row, the orchestrator.sh run, under the other describes' executions.
-      await page.setViewportSize({ width: 1280, height: 1000 })
+      await page.setViewportSize({ width: 1280, height: 1120 })
       await page.goto('/executions')
       const executions = page.getByRole('table', { name: 'Executions' })
       await expect(executions.locator('[data-source="notify"]').first()).toBeVisible()

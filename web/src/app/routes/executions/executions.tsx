@@ -10,7 +10,10 @@ export default function ExecutionsRoute() {
   const projects = useProjects({ limit: 200 })
   return (
     <div className="grid gap-8">
-      <PageHeader title="Executions" description="Every run of a plan: what runs now, and its history with cost and output." />
+      <PageHeader
+        title="Executions"
+        description="Plan runs, Claude Code sessions and orchestrator.sh runs: what runs now, and the history with tasks, cost and logs."
+      />
       <ActiveExecutions />
       <ExecutionsList projects={projects.data?.items.map(({ id, name }) => ({ id, name })) ?? []} />
     </div>

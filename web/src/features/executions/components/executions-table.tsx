@@ -71,7 +71,7 @@ function Columns({ showProject, sorting }: { showProject: boolean; sorting?: Sor
         <SortableHead column="duration" sorting={sorting} align="right" className="hidden w-24 sm:table-cell">
           Duration
         </SortableHead>
-        <TableHead className="hidden w-36 sm:table-cell">Tasks</TableHead>
+        <TableHead className="hidden w-40 sm:table-cell">Tasks</TableHead>
         <SortableHead column="cost" sorting={sorting} align="right" className="w-24">
           Cost
         </SortableHead>
@@ -134,7 +134,7 @@ export function ExecutionsTable({
                 >
                   {execution.name}
                 </Link>
-                <div className="mt-1 flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">
+                <div className="mt-0.5 flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">
                   <SourceBadge execution={execution} className="shrink-0" />
                   {execution.rerun_of && <span className="shrink-0">Re-run</span>}
                   {/* Where the Project column is hidden. */}

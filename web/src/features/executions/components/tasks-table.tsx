@@ -2,13 +2,16 @@ import { Fragment } from 'react'
 
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
+import type { SourceFields } from '@/lib/execution-source'
 import { formatDateTime } from '@/lib/format'
 import { cn } from '@/lib/utils'
 
 import type { TaskAttempt } from '../api/types'
 import { durationBetween, formatCost, formatDuration, formatTokens } from '../lib/format'
 import { groupAttempts, groupTotals } from '../lib/tasks'
+import { unreportedUsage, type UsageFigures } from '../lib/usage'
 import { TaskStatusBadge } from './status-badge'
+import { Unreported } from './unreported'
 
 const timeOnly = new Intl.DateTimeFormat('en', { timeStyle: 'medium' })
 
@@ -26,8 +29,29 @@ function StartedAt({ value }: { value: string | null | undefined }) {
   )
 }
 
+/** A task's tokens and cost, or "—" for what the integration that reported it did not say. */
+function Usage({ source, figures }: { source: SourceFields; figures: UsageFigures }) {
+  const unreported = unreportedUsage({ ...figures, kind: source.kind, source: source.source })
+  return (
+    <>
+      <TableCell className="text-right text-xs text-muted-foreground tabular-nums">
+        {unreported?.tokens ? (
+          <Unreported note={unreported.note} />
+        ) : (
+          <>
+            {formatTokens(figures.input_tokens)} / {formatTokens(figures.output_tokens)}
+          </>
+        )}
+      </TableCell>
+      <TableCell className="text-right font-mono text-xs tabular-nums">
+        {unreported?.cost ? <Unreported note={unreported.note} /> : formatCost(figures.cost_usd)}
+      </TableCell>
+    </>
+  )
+}
+
 /** Every task of the execution, one row each; earlier attempts of a retried task sit under it. */
-export function TasksTable({ attempts }: { attempts: TaskAttempt[] }) {
+export function TasksTable({ attempts, source }: { attempts: TaskAttempt[]; source: SourceFields }) {
   const groups = groupAttempts(attempts)
   return (
     <Table aria-label="Tasks">
@@ -72,10 +96,10 @@ export function TasksTable({ attempts }: { attempts: TaskAttempt[] }) {
                 <TableCell className="text-right tabular-nums">
                   {formatDuration(durationBetween(latest.started_at, latest.completed_at))}
                 </TableCell>
-                <TableCell className="text-right text-xs text-muted-foreground tabular-nums">
-                  {formatTokens(sums.inputTokens)} / {formatTokens(sums.outputTokens)}
-                </TableCell>
-                <TableCell className="text-right font-mono text-xs tabular-nums">{formatCost(sums.costUsd)}</TableCell>
+                <Usage
+                  source={source}
+                  figures={{ cost_usd: sums.costUsd, input_tokens: sums.inputTokens, output_tokens: sums.outputTokens }}
+                />
                 <TableCell className="font-mono text-xs text-muted-foreground">
                   {latest.depends_on.length > 0 ? latest.depends_on.join(', ') : '—'}
                 </TableCell>
@@ -102,10 +126,7 @@ export function TasksTable({ attempts }: { attempts: TaskAttempt[] }) {
                   <TableCell className="text-right tabular-nums">
                     {formatDuration(durationBetween(attempt.started_at, attempt.completed_at))}
                   </TableCell>
-                  <TableCell className="text-right text-xs tabular-nums">
-                    {formatTokens(attempt.input_tokens)} / {formatTokens(attempt.output_tokens)}
-                  </TableCell>
-                  <TableCell className="text-right font-mono text-xs tabular-nums">{formatCost(attempt.cost_usd)}</TableCell>
+                  <Usage source={source} figures={attempt} />
                   <TableCell />
                 </TableRow>
               ))}

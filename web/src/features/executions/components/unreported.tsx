@@ -9,7 +9,7 @@ export function Unreported({ note, className }: { note: string; className?: stri
   return (
     <Tooltip>
       <TooltipTrigger asChild>
-        <span data-unreported className={cn('cursor-default text-muted-foreground', className)}>
+        <span data-unreported className={cn('cursor-default font-sans text-muted-foreground', className)}>
           <span aria-hidden>—</span>
           <span className="sr-only">{note}</span>
         </span>
