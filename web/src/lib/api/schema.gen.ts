@@ -1183,8 +1183,8 @@ export interface components {
             execution_id?: string | null;
             id: string;
             /**
-             * @description `execution_failed`, `execution_completed`, `execution_cancelled`, `budget_exceeded` or
-             *     `task_retried`.
+             * @description `execution_failed`, `execution_completed`, `execution_cancelled`, `budget_exceeded`,
+             *     `task_retried`, or `agent_attention` (a Claude Code notification or permission request).
              * @example execution_failed
              */
             kind: string;
