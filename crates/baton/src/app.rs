@@ -145,15 +145,17 @@ impl Application {
             max_agents: args.max_agents as usize,
             webhook_url: format!("http://127.0.0.1:{port}/api/webhooks/notify"),
         };
-        let claude_dir = args.resolved_claude_dir();
-        let data_dir = args.resolved_data_dir()?;
+        // Watchers report absolute paths; directories given relative are made absolute to match.
+        let absolute = |dir: &PathBuf| std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+        let claude_dir = args.resolved_claude_dir().map(|d| absolute(&d));
+        let data_dir = absolute(&args.resolved_data_dir()?);
         let agent_dirs = catalog::Dirs {
             user: claude_dir.as_ref().map(|d| d.join("agents")),
-            extra: args.agents_dirs.clone(),
+            extra: args.agents_dirs.iter().map(absolute).collect(),
             busy: vec![data_dir.clone()],
         };
         let mut workspaces: Vec<PathBuf> = claude_dir.iter().map(|d| d.join("agent-workspaces")).collect();
-        workspaces.extend(args.workspaces_dirs.iter().cloned());
+        workspaces.extend(args.workspaces_dirs.iter().map(absolute));
         let mut state =
             AppState::open_with(&data_dir, args.refresh_reuse_grace_s, args.rate_limit, engine, agent_dirs)
                 .await?;
