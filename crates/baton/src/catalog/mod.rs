@@ -144,6 +144,10 @@ impl Catalog {
     /// those that are gone.
     pub async fn scan(&self) -> anyhow::Result<(Vec<String>, Vec<String>)> {
         let sources = self.sources().await?;
+        self.scan_sources(sources).await
+    }
+
+    async fn scan_sources(&self, sources: Sources) -> anyhow::Result<(Vec<String>, Vec<String>)> {
         let next = tokio::task::spawn_blocking(move || read_all(&sources)).await?;
         let mut slot = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
         let (changed, removed) = diff(&slot, &next);
@@ -152,14 +156,10 @@ impl Catalog {
     }
 
     /// Every directory to read, lowest precedence first.
-    async fn sources(&self) -> anyhow::Result<Vec<(PathBuf, Scope, Option<String>)>> {
+    async fn sources(&self) -> anyhow::Result<Sources> {
         let mut sources: Vec<_> = self.dirs.extra.iter().map(|d| (d.clone(), Scope::Extra, None)).collect();
         sources.extend(self.dirs.user.iter().map(|d| (d.clone(), Scope::User, None)));
-        let projects: Vec<(String, String)> = sqlx::query_as(
-            "SELECT id, workspace_dir FROM projects WHERE workspace_dir IS NOT NULL AND workspace_dir != '' ORDER BY name",
-        )
-        .fetch_all(&self.db.reader)
-        .await?;
+        let projects = crate::store::external::project_dirs(&self.db.reader).await?;
         for (id, dir) in projects {
             sources.push((Path::new(&dir).join(".claude").join("agents"), Scope::Project, Some(id)));
         }
@@ -173,7 +173,15 @@ impl Catalog {
         let mut every = tokio::time::interval(RESCAN_EVERY);
         every.tick().await;
         loop {
-            match self.scan().await {
+            // One read of the directory list per pass: watched, then scanned.
+            let scanned = match self.sources().await {
+                Ok(sources) => {
+                    watcher.watch(&sources.iter().map(|(dir, ..)| dir.clone()).collect::<Vec<_>>());
+                    self.scan_sources(sources).await
+                }
+                Err(error) => Err(error),
+            };
+            match scanned {
                 Ok((changed, removed)) if !changed.is_empty() || !removed.is_empty() => {
                     tracing::info!(changed = changed.len(), removed = removed.len(), "agent catalog changed");
                     let payload = json!({ "changed": changed, "removed": removed });
@@ -184,9 +192,6 @@ impl Catalog {
                     tracing::warn!(error = format!("{error:#}"), "could not read the agent catalog")
                 }
             }
-            if let Ok(sources) = self.sources().await {
-                watcher.watch(&sources.into_iter().map(|(dir, ..)| dir).collect::<Vec<_>>());
-            }
             tokio::select! {
                 changed = watch::next_changes(&mut changes) => if changed.is_none() { return },
                 _ = every.tick() => {}
@@ -196,6 +201,9 @@ impl Catalog {
         }
     }
 }
+
+/// Directories to read, lowest precedence first, with their scope and project.
+type Sources = Vec<(PathBuf, Scope, Option<String>)>;
 
 /// Reads every directory; later sources win.
 fn read_all(sources: &[(PathBuf, Scope, Option<String>)]) -> Snapshot {

@@ -295,7 +295,7 @@ impl Applier {
     ) -> anyhow::Result<String> {
         let found = match hint {
             ProjectHint::Cwd(cwd) => {
-                let dirs = external::project_dirs(tx).await?;
+                let dirs = external::project_dirs(&mut *tx).await?;
                 dirs.into_iter()
                     .filter(|(_, dir)| Path::new(cwd).starts_with(dir))
                     .max_by_key(|(_, dir)| dir.len())

@@ -73,11 +73,6 @@ impl Intake {
         }
         Ok(())
     }
-
-    /// Reports waiting to be stored.
-    pub fn pending(&self) -> usize {
-        QUEUE - self.sender.capacity()
-    }
 }
 
 async fn run(db: Db, announce: Announcer, mut receiver: mpsc::Receiver<Submission>) {

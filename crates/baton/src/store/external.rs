@@ -232,12 +232,12 @@ pub async fn tool_started_at(
     Ok(at.and_then(|t| Timestamp::from_db(&t).ok()))
 }
 
-/// Projects with a workspace directory: `(id, dir)`.
-pub async fn project_dirs(db: &mut SqliteConnection) -> anyhow::Result<Vec<(String, String)>> {
+/// Projects with a workspace directory, `(id, dir)`, by name.
+pub async fn project_dirs(db: impl sqlx::SqliteExecutor<'_>) -> anyhow::Result<Vec<(String, String)>> {
     Ok(sqlx::query_as(
-        "SELECT id, workspace_dir FROM projects WHERE workspace_dir IS NOT NULL AND workspace_dir != ''",
+        "SELECT id, workspace_dir FROM projects WHERE workspace_dir IS NOT NULL AND workspace_dir != '' ORDER BY name",
     )
-    .fetch_all(&mut *db)
+    .fetch_all(db)
     .await?)
 }
 
