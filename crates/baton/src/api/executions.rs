@@ -76,6 +76,8 @@ pub struct Rerun {
     /// Only the tasks that did not complete, and what depends on them.
     #[serde(default)]
     pub failed_only: bool,
+    /// Only this task and what depends on it, directly or not.
+    pub from_task: Option<String>,
 }
 
 /// One page of executions, in the order asked for.
@@ -271,7 +273,7 @@ async fn cancel_execution(
 }
 
 /// Run the execution's plan again; with `failed_only`, only the tasks that did not complete
-/// and what depends on them.
+/// and what depends on them; with `from_task`, that task and what depends on it.
 #[utoipa::path(post, path = "/api/executions/{id}/rerun", tag = "executions",
     params(("id" = String, Path, description = "Execution id")), request_body = Rerun,
     responses((status = 201, body = ExecutionDetail), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
@@ -281,7 +283,10 @@ async fn rerun_execution(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<(StatusCode, Json<ExecutionDetail>), AppError> {
-    let failed_only = optional_json::<Rerun>(&body)?.failed_only;
+    let Rerun { failed_only, from_task } = optional_json::<Rerun>(&body)?;
+    if failed_only && from_task.is_some() {
+        return Err(AppError::invalid("from_task", "give either failed_only or from_task, not both"));
+    }
     let execution =
         store::executions::get(&app.db.reader, &id).await?.ok_or(AppError::NotFound("execution"))?;
     let plan =
@@ -301,6 +306,11 @@ async fn rerun_execution(
         }
         let selected = plan.with_dependents(&not_completed);
         subplan(&plan, &selected)
+    } else if let Some(task) = from_task {
+        if plan.task(&task).is_none() {
+            return Err(AppError::invalid("from_task", format!("the plan has no task {task:?}")));
+        }
+        subplan(&plan, &plan.with_dependents(&HashSet::from([task])))
     } else {
         plan
     };

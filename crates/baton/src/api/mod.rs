@@ -23,6 +23,8 @@ pub mod agents;
 pub mod audit;
 /// Sign-in, refresh, sign-out, who am I.
 pub mod auth;
+/// Which agents hand work to which.
+pub mod collaboration;
 /// Executions: start, watch, cancel, re-run; their logs and metrics.
 pub mod executions;
 /// Extractors that answer bad input in the app's error shape.
@@ -102,6 +104,7 @@ fn documented_routes() -> OpenApiRouter<AppState> {
         .merge(logs::router())
         .merge(agents::router())
         .merge(agent_catalog::router())
+        .merge(collaboration::router())
         .merge(ingest::router())
         .merge(schemas::router())
         .merge(system::router())

@@ -15,15 +15,15 @@ use crate::{
 };
 
 /// Published schemas: URL name → component of the OpenAPI document.
-const PUBLISHED: [(&str, &str); 1] = [("agent-config", "AgentConfig")];
+const PUBLISHED: [(&str, &str); 2] = [("agent-config", "AgentConfig"), ("plan", "PlanInput")];
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(get_schema))
 }
 
-/// A JSON Schema (2020-12) by name: `agent-config`.
+/// A JSON Schema (2020-12) by name: `agent-config` or `plan`.
 #[utoipa::path(get, path = "/api/schemas/{name}", tag = "system",
-    params(("name" = String, Path, description = "agent-config")),
+    params(("name" = String, Path, description = "`agent-config` or `plan`")),
     responses((status = 200, body = Object), (status = 404, body = ErrorBody)))]
 async fn get_schema(_: Viewer, Path(name): Path<String>) -> Result<Json<Value>, AppError> {
     let component =
@@ -74,5 +74,15 @@ mod tests {
         assert_eq!(schema["properties"]["runner"]["enum"][0], "claude");
         assert_eq!(schema["additionalProperties"], false);
         assert_eq!(schema["properties"]["timeout_s"]["minimum"], 1);
+    }
+
+    #[test]
+    fn the_plan_schema_describes_tasks_and_phases() {
+        let schema = super::schema("PlanInput").expect("published");
+        assert!(!schema.to_string().contains("$ref"));
+        assert_eq!(schema["additionalProperties"], false);
+        let task = &schema["properties"]["tasks"];
+        assert!(task.to_string().contains("depends_on"), "{task}");
+        assert!(schema["properties"]["phases"].to_string().contains("agents"));
     }
 }

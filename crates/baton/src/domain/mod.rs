@@ -3,6 +3,8 @@
 
 /// How an agent runs: runner kind, command template, model, limits.
 pub mod agent_config;
+/// Which agents hand work to which, tallied from plans.
+pub mod collaboration;
 /// Execution and task states.
 pub mod execution;
 /// Field-level validation errors, collected so a client learns every problem at once.

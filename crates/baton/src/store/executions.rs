@@ -128,6 +128,31 @@ pub async fn get(db: impl SqliteExecutor<'_>, id: &str) -> anyhow::Result<Option
     row.map(Execution::try_from).transpose()
 }
 
+/// Folds the plans of the executions created since `since` (of one project, if given) into
+/// `fold`, one at a time, without holding them all.
+pub async fn fold_plans_since(
+    db: &sqlx::SqlitePool,
+    since: Timestamp,
+    project_id: Option<&str>,
+    mut fold: impl FnMut(&Plan),
+) -> anyhow::Result<()> {
+    use futures_util::TryStreamExt as _;
+    let mut rows = sqlx::query_scalar::<_, String>(
+        "SELECT plan FROM agent_executions WHERE created_at >= ? AND plan IS NOT NULL \
+         AND (?2 IS NULL OR project_id = ?2)",
+    )
+    .bind(since.to_db())
+    .bind(project_id)
+    .fetch(db);
+    while let Some(text) = rows.try_next().await? {
+        // A plan stored by an older version that no longer reads is skipped, not fatal.
+        if let Ok(plan) = serde_json::from_str::<Plan>(&text) {
+            fold(&plan);
+        }
+    }
+    Ok(())
+}
+
 /// The plan an execution runs (its own copy, taken when it started).
 pub async fn plan_of(db: impl SqliteExecutor<'_>, id: &str) -> anyhow::Result<Option<Plan>> {
     let text: Option<Option<String>> = sqlx::query_scalar("SELECT plan FROM agent_executions WHERE id = ?")

@@ -67,6 +67,7 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/agents/{name}", Access::Viewer),
     ("GET", "/api/agents/{name}/status", Access::Viewer),
     ("GET", "/api/agents/{name}/metrics", Access::Viewer),
+    ("GET", "/api/collaboration", Access::Viewer),
     ("GET", "/api/schemas/{name}", Access::Viewer),
     ("POST", "/api/hooks/claude", Access::Ingest),
     ("POST", "/api/webhooks/notify", Access::Ingest),

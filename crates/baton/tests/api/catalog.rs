@@ -80,6 +80,9 @@ async fn agents_come_from_files_registries_configuration_and_work_seen_and_chang
     assert_eq!(status["status"], "idle");
     let schema: Value = app.get("/api/schemas/agent-config").await.json().await.expect("as arranged");
     assert_eq!(schema["additionalProperties"], false);
+    let plan_schema: Value = app.get("/api/schemas/plan").await.json().await.expect("as arranged");
+    assert_eq!(plan_schema["title"], "PlanInput");
+    assert_eq!(app.get("/api/schemas/nothing").await.status(), StatusCode::NOT_FOUND);
 
     // A new file shows up live, announced on the socket.
     let mut socket = connect(&app, Some(&app.token)).await.expect("connects");

@@ -302,6 +302,81 @@ async fn rerun_of_failed_tasks_runs_only_them_and_their_dependents() {
 }
 
 #[tokio::test]
+async fn rerun_from_a_task_runs_it_and_everything_downstream() {
+    let app = spawn_app().await;
+    let id = start_plan(
+        &app,
+        json!({"name": "chain", "tasks": [
+        task("plan", &[], "[fake:delay=0]"), task("build", &["plan"], "[fake:delay=0]"),
+        task("test", &["build"], "[fake:delay=0]"), task("docs", &["plan"], "[fake:delay=0]")]}),
+    )
+    .await;
+    wait_until_ended(&app, &id).await;
+    let path = format!("/api/executions/{id}/rerun");
+
+    let unknown = app.post_json(&path, &json!({"from_task": "nope"})).await;
+    let both = app.post_json(&path, &json!({"from_task": "build", "failed_only": true})).await;
+    let rerun: Value = app.post_json(&path, &json!({"from_task": "build"})).await.json().await.expect("json");
+    let again = wait_until_ended(&app, rerun["id"].as_str().expect("id")).await;
+
+    let (status, _, fields) = error_of(unknown).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(fields["from_task"], "the plan has no task \"nope\"");
+    let (status, _, fields) = error_of(both).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(fields["from_task"].as_str().expect("message").contains("not both"), "{fields}");
+    let plan: Vec<(&str, &Value)> = again["plan"]["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| (t["id"].as_str().expect("id"), &t["depends_on"]))
+        .collect();
+    assert_eq!(plan, [("build", &json!([])), ("test", &json!(["build"]))]);
+    assert_eq!(again["status"], "completed");
+    assert_eq!(again["rerun_of"], id.as_str());
+}
+
+#[tokio::test]
+async fn collaboration_counts_handoffs_from_the_plans_of_recent_executions() {
+    let app = spawn_app().await;
+    let plan = json!({"name": "team", "tasks": [
+        {"id": "api", "agent": "backend", "prompt": "[fake:delay=0]"},
+        {"id": "ui", "agent": "frontend", "prompt": "[fake:delay=0]", "depends_on": ["api"]},
+        {"id": "qa", "agent": "tester", "prompt": "[fake:delay=0]", "depends_on": ["ui", "api"]}]});
+    let first = start_plan(&app, plan.clone()).await;
+    let second = start_plan(&app, plan).await;
+    wait_until_ended(&app, &first).await;
+    wait_until_ended(&app, &second).await;
+    let project = execution(&app, &first).await["project_id"].as_str().expect("project").to_owned();
+
+    let all: Value = app.get("/api/collaboration?range=24h").await.json().await.expect("json");
+    let one: Value =
+        app.get(&format!("/api/collaboration?project_id={project}")).await.json().await.expect("json");
+    let bad_range = app.get("/api/collaboration?range=1y").await;
+    let no_project = app.get("/api/collaboration?project_id=missing").await;
+
+    assert_eq!(all["range"], "24h");
+    assert_eq!(
+        all["agents"],
+        json!([
+        {"agent": "backend", "tasks": 2, "executions": 2},
+        {"agent": "frontend", "tasks": 2, "executions": 2},
+        {"agent": "tester", "tasks": 2, "executions": 2}])
+    );
+    assert_eq!(
+        all["edges"],
+        json!([
+        {"from": "backend", "to": "frontend", "count": 2, "executions": 2},
+        {"from": "backend", "to": "tester", "count": 2, "executions": 2},
+        {"from": "frontend", "to": "tester", "count": 2, "executions": 2}])
+    );
+    assert_eq!(one["range"], "30d");
+    assert_eq!(one["edges"][0]["count"], 1);
+    assert_eq!(error_of(bad_range).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_of(no_project).await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn plans_are_saved_in_yaml_validated_and_started_as_the_project_default() {
     let app = spawn_app().await;
     let project = app.create_project("Planned").await;

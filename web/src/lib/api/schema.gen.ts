@@ -209,6 +209,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/collaboration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which agents hand work to which: an edge from A to B counts the tasks of B that depended on a
+         *     task of A, over the plans of the executions created in the window.
+         */
+        get: operations["collaboration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/executions": {
         parameters: {
             query?: never;
@@ -308,7 +328,7 @@ export interface paths {
         put?: never;
         /**
          * Run the execution's plan again; with `failed_only`, only the tasks that did not complete
-         *     and what depends on them.
+         *     and what depends on them; with `from_task`, that task and what depends on it.
          */
         post: operations["rerun_execution"];
         delete?: never;
@@ -541,7 +561,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A JSON Schema (2020-12) by name: `agent-config`. */
+        /** A JSON Schema (2020-12) by name: `agent-config` or `plan`. */
         get: operations["get_schema"];
         put?: never;
         post?: never;
@@ -913,6 +933,22 @@ export interface components {
             error: string;
             path: string;
         };
+        /** @description An agent of the graph: how many tasks it had and in how many executions. */
+        CollaboratingAgent: {
+            agent: string;
+            /** Format: int64 */
+            executions: number;
+            /** Format: int64 */
+            tasks: number;
+        };
+        /** @description Agents and their hand-offs over a window. */
+        Collaboration: {
+            /** @description Every agent with a task in the window, by name. */
+            agents: components["schemas"]["CollaboratingAgent"][];
+            /** @description Hand-offs, most frequent first. */
+            edges: components["schemas"]["Handoff"][];
+            range: components["schemas"]["Range"];
+        };
         /** @description `POST /api/executions`: a saved plan or an inline one. */
         CreateExecution: {
             plan?: null | components["schemas"]["PlanInput"];
@@ -1070,6 +1106,18 @@ export interface components {
         /** @description An execution as listed, with its tasks counted by state. */
         ExecutionSummary: components["schemas"]["Execution"] & {
             totals: components["schemas"]["Totals"];
+        };
+        /**
+         * @description `from` handed work to `to` (`to`'s task depended on `from`'s) `count` times, in `executions`
+         *     executions. `from == to` when an agent's tasks follow each other.
+         */
+        Handoff: {
+            /** Format: int64 */
+            count: number;
+            /** Format: int64 */
+            executions: number;
+            from: string;
+            to: string;
         };
         /** @description Whether Baton and its database answer. */
         Health: {
@@ -1353,6 +1401,8 @@ export interface components {
         Rerun: {
             /** @description Only the tasks that did not complete, and what depends on them. */
             failed_only?: boolean;
+            /** @description Only this task and what depends on it, directly or not. */
+            from_task?: string | null;
         };
         /**
          * @description What a signed-in person may do. Ordered: each role may do everything the one before may.
@@ -1949,6 +1999,46 @@ export interface operations {
             };
             /** @description No valid refresh token; sign in again */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    collaboration: {
+        parameters: {
+            query?: {
+                /** @description `1h`, `24h`, `7d` or `30d` (default): executions created in this window. */
+                range?: components["schemas"]["Range"];
+                /** @description One project's executions only. */
+                project_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2890,7 +2980,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description agent-config */
+                /** @description `agent-config` or `plan` */
                 name: string;
             };
             cookie?: never;
