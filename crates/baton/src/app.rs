@@ -311,6 +311,9 @@ async fn first_admin(state: &AppState, password: Option<String>) -> anyhow::Resu
 /// `baton serve`: logs, builds, serves until SIGINT or SIGTERM.
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     telemetry::init(args.log_format, &args.log);
+    // Listening for signals before anything else: a stop asked for while Baton starts (migrations,
+    // reading the catalog) is honoured once it is up, instead of killing it half-way.
+    let stop = shutdown_signal();
     let app = Application::build(&args).await?;
     info!(
         url = %format!("http://{}", app.local_addr()),
@@ -318,7 +321,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         "Baton {} is ready",
         env!("CARGO_PKG_VERSION")
     );
-    app.run_until_stopped(shutdown_signal()).await
+    app.run_until_stopped(stop).await
 }
 
 async fn bind(address: SocketAddr) -> anyhow::Result<TcpListener> {
@@ -349,20 +352,23 @@ fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
+/// SIGINT or SIGTERM. The handlers are installed when this is called, not when it is awaited.
+fn shutdown_signal() -> impl Future<Output = ()> {
+    use tokio::signal::unix::{Signal, SignalKind, signal};
+    async fn received(signal: Option<Signal>) {
+        match signal {
+            Some(mut signal) => {
                 signal.recv().await;
             }
-            Err(_) => std::future::pending::<()>().await,
+            None => std::future::pending().await,
         }
-    };
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+    }
+    let interrupt = signal(SignalKind::interrupt()).ok();
+    let terminate = signal(SignalKind::terminate()).ok();
+    async move {
+        tokio::select! {
+            () = received(interrupt) => {},
+            () = received(terminate) => {},
+        }
     }
 }
