@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.ts', 'playwright.config.ts', 'vite.config.ts', 'eslint.config.js'],
+    files: ['e2e/**/*.ts', 'bench/**/*.ts', 'playwright.config.ts', 'playwright.bench.config.ts', 'vite.config.ts', 'eslint.config.js'],
     languageOptions: { globals: globals.node },
     // Playwright fixtures call a function named `use`; they are not React hooks.
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -4,7 +4,7 @@ import { createBrowserRouter } from 'react-router'
 import { RequireSession } from '@/app/require-session'
 import { RouteError } from '@/app/routes/route-error'
 import { SettingsIndex, SettingsLayout } from '@/app/routes/settings/settings-layout'
-import { AppLayout } from '@/components/layout/app-layout'
+import { AppLayout, type RouteHandle } from '@/components/layout/app-layout'
 import { FullPageLoader } from '@/components/layout/full-page-loader'
 import { UserMenu } from '@/features/auth/components/user-menu'
 import { CommandCenter } from '@/features/command-palette/components/command-center'
@@ -20,11 +20,18 @@ const ExecutionRoute = lazy(() => import('@/app/routes/executions/execution'))
 // Markdown and the charts load with the agents pages; the config editor (CodeMirror) only when it shows.
 const AgentsRoute = lazy(() => import('@/app/routes/agents/agents'))
 const AgentRoute = lazy(() => import('@/app/routes/agents/agent'))
+// React Flow and the layout worker load with the graph pages only.
+const FlowRoute = lazy(() => import('@/app/routes/flow/flow'))
+const PlanEditorRoute = lazy(() => import('@/app/routes/plans/plan-editor'))
+const CollaborationRoute = lazy(() => import('@/app/routes/agents/collaboration'))
 const AccountRoute = lazy(() => import('@/app/routes/settings/account'))
 const UsersRoute = lazy(() => import('@/app/routes/settings/users'))
 const TokensRoute = lazy(() => import('@/app/routes/settings/tokens'))
 const AuditRoute = lazy(() => import('@/app/routes/settings/audit'))
 const NotFoundRoute = lazy(() => import('@/app/routes/not-found'))
+
+/** Canvases use the whole content area. */
+const FULL_BLEED: RouteHandle = { fullBleed: true }
 
 export const router = createBrowserRouter([
   {
@@ -51,7 +58,12 @@ export const router = createBrowserRouter([
       { path: 'projects/:id', element: <ProjectRoute /> },
       { path: 'executions', element: <ExecutionsRoute /> },
       { path: 'executions/:id', element: <ExecutionRoute /> },
+      { path: 'flow', element: <FlowRoute />, handle: FULL_BLEED },
+      { path: 'flow/:id', element: <FlowRoute />, handle: FULL_BLEED },
+      { path: 'projects/:id/plans/new', element: <PlanEditorRoute />, handle: FULL_BLEED },
+      { path: 'plans/:planId', element: <PlanEditorRoute />, handle: FULL_BLEED },
       { path: 'agents', element: <AgentsRoute /> },
+      { path: 'agents/collaboration', element: <CollaborationRoute /> },
       { path: 'agents/:name', element: <AgentRoute /> },
       {
         path: 'settings',

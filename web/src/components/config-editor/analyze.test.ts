@@ -86,3 +86,40 @@ describe('analyzeConfig', () => {
     expect(analysis.problems.find((problem) => problem.source === 'server')).toMatchObject({ path: 'model', location: null })
   })
 })
+
+describe('analyzeConfig with the page’s own problems', () => {
+  const PLAN = `name: p
+tasks:
+  - id: build
+    agent: builder
+  - id: test
+    agent: ghost
+    depends_on:
+      - build
+`
+
+  it('places each at its path’s line, in line order with the rest, and counts errors as blocking', () => {
+    const analysis = analyzeConfig({
+      text: PLAN,
+      format: 'yaml',
+      schema: null,
+      extraProblems: [
+        { path: 'tasks[1].agent', message: 'unknown agent "ghost"' },
+        { path: 'tasks[0].depends_on', message: 'not written, so its task is pointed at' },
+        { path: null, message: 'the plan as a whole', severity: 'warning' },
+      ],
+    })
+    expect(analysis.problems.map(describeProblem)).toEqual([
+      'the plan as a whole (line 1)',
+      'tasks[0].depends_on: not written, so its task is pointed at (line 3)',
+      'tasks[1].agent: unknown agent "ghost" (line 6)',
+    ])
+    expect(analysis.problems.map((problem) => problem.source)).toEqual(['check', 'check', 'check'])
+    expect(analysis.blocking).toBe(2)
+  })
+
+  it('still lists them, without a line, while the text does not parse', () => {
+    const analysis = analyzeConfig({ text: 'name: [', format: 'yaml', schema: null, extraProblems: [{ path: 'tasks', message: 'no tasks' }] })
+    expect(analysis.problems.find((problem) => problem.source === 'check')).toMatchObject({ path: 'tasks', location: null })
+  })
+})

@@ -8,7 +8,8 @@ import { validate } from './validate'
 
 export type Problem = {
   id: string
-  source: 'syntax' | 'schema' | 'server'
+  /** `check`: a problem the page found itself (e.g. a plan's dependency cycle), passed as `extraProblems`. */
+  source: 'syntax' | 'schema' | 'server' | 'check'
   severity: 'error' | 'warning'
   /** `timeout_s`, `command[0]`, `env.FOO`; null for the document as a whole. */
   path: string | null
@@ -24,7 +25,7 @@ export type Analysis = {
   value: unknown
   parsed: boolean
   problems: Problem[]
-  /** Syntax and schema errors, which must be fixed before saving. Server errors are not counted: the server re-checks. */
+  /** Syntax, schema and the page's own errors, which must be fixed before saving. Server errors are not counted: the server re-checks. */
   blocking: number
 }
 
@@ -36,10 +37,15 @@ export type AnalysisInput = {
   serverErrors?: Record<string, string>
   /** Errors from a save the server refused; each is shown until the value at its path changes. */
   rejected?: { value: unknown; fields: Record<string, string> } | null
+  /** Problems the page found in the value (path like server errors), shown at their line. */
+  extraProblems?: readonly ExtraProblem[]
 }
 
+/** A problem the page found itself: `tasks[2].agent`, "unknown agent"; null path for the whole document. */
+export type ExtraProblem = { path: string | null; message: string; severity?: 'error' | 'warning' }
+
 /** Parses, validates and places every problem on its line. Pure, so the editor can run it on every change. */
-export function analyzeConfig({ text, format, schema, serverErrors = {}, rejected = null }: AnalysisInput): Analysis {
+export function analyzeConfig({ text, format, schema, serverErrors = {}, rejected = null, extraProblems = [] }: AnalysisInput): Analysis {
   const parsed = parseSource(text, format)
   const tree = parsed.ok ? parsed.tree : null
   const locator = createLocator(text, tree)
@@ -65,6 +71,12 @@ export function analyzeConfig({ text, format, schema, serverErrors = {}, rejecte
   for (const [path, message] of serverFields) {
     const segments = parsePath(path)
     problems.push({ source: 'server', severity: 'error', path: displayPath(segments), message, location: locator.path(segments, 'value') })
+  }
+
+  for (const extra of extraProblems) {
+    const segments = extra.path === null ? [] : parsePath(extra.path)
+    const location = segments.length === 0 ? (tree ? locator.span({ from: tree.span.from, to: tree.span.from }) : null) : locator.path(segments, 'value')
+    problems.push({ source: 'check', severity: extra.severity ?? 'error', path: displayPath(segments), message: extra.message, location })
   }
 
   const sorted = problems

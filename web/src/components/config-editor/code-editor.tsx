@@ -15,14 +15,14 @@ export type CodeEditorHandle = {
 export type CodeEditorProps = EditorOptions & { ref?: Ref<CodeEditorHandle> }
 
 /** CodeMirror 6, driven by props: the text is owned by the parent, the editor reports every change. */
-export function CodeEditor({ text, format, readOnly, label, dark, diagnostics, onChange, help, describedBy, ref }: CodeEditorProps) {
+export function CodeEditor({ text, format, readOnly, label, dark, diagnostics, onChange, help, describedBy, wrap, ref }: CodeEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
   const shownFormat = useRef(format)
-  const latest = useRef<EditorOptions>({ text, format, diagnostics, onChange, help, readOnly, label, dark, describedBy })
+  const latest = useRef<EditorOptions>({ text, format, diagnostics, onChange, help, readOnly, label, dark, describedBy, wrap })
 
   useLayoutEffect(() => {
-    latest.current = { text, format, diagnostics, onChange, help, readOnly, label, dark, describedBy }
+    latest.current = { text, format, diagnostics, onChange, help, readOnly, label, dark, describedBy, wrap }
   })
 
   useEffect(() => {
@@ -55,8 +55,8 @@ export function CodeEditor({ text, format, readOnly, label, dark, diagnostics, o
   }, [diagnostics])
 
   useEffect(() => {
-    viewRef.current?.dispatch({ effects: reconfigure({ readOnly, dark, label, describedBy }) })
-  }, [readOnly, dark, label, describedBy])
+    viewRef.current?.dispatch({ effects: reconfigure({ readOnly, dark, label, describedBy, wrap }) })
+  }, [readOnly, dark, label, describedBy, wrap])
 
   useImperativeHandle(
     ref,

@@ -5,7 +5,7 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import { cn } from '@/lib/utils'
 
-import type { Problem } from './analyze'
+import type { ExtraProblem, Problem } from './analyze'
 import type { CodeEditorHandle } from './code-editor'
 import type { EditorDiagnostics } from './editor-state'
 import { RejectionNotice, SavedElsewhereNotice } from './editor-notices'
@@ -13,6 +13,7 @@ import { EditorToolbar } from './editor-toolbar'
 import { helpAt } from './hover-help'
 import { LazyCodeEditor, preloadDiffView } from './lazy-editors'
 import { ProblemList, ProblemSummary } from './problem-list'
+import { isNews, meaningOf, type Meaning } from './draft-sync'
 import { ReviewDialog } from './review-dialog'
 import type { ConfigFormat } from './source'
 import { useConfigDraft } from './use-config-draft'
@@ -24,8 +25,12 @@ export type ConfigEditorProps = {
   value: unknown
   /** JSON Schema (draft 2020-12 subset, see validate.ts) checked while typing; null checks syntax only. */
   schema: Record<string, unknown> | null
-  /** Called with the parsed object after the user confirmed the diff. Throw an ApiError-like object to show server errors. */
-  onSave: (value: unknown) => Promise<void>
+  /**
+   * Called with the parsed object after the user confirmed the diff. Throw an ApiError-like object
+   * to show server errors. Without it the editor has no Review/Save of its own: the page saves
+   * (a controlled editor, see `onDraftChange`).
+   */
+  onSave?: (value: unknown) => Promise<void>
   /** Initial format; the user can switch YAML <-> JSON (content converted, keeping the parsed value). */
   format?: ConfigFormat
   readOnly?: boolean
@@ -35,6 +40,22 @@ export type ConfigEditorProps = {
   className?: string
   /** Told whenever the draft starts or stops differing from the saved value, e.g. to guard navigation. */
   onDirtyChange?: (dirty: boolean) => void
+  /**
+   * Told what the text means once typing pauses: the parsed object, or undefined while the text
+   * does not parse (or is not an object). Not told about values set through `draftValue`.
+   */
+  onDraftChange?: (value: Record<string, unknown> | undefined) => void
+  /**
+   * A value set from outside (e.g. a canvas showing the same document). Each new `draftRevision`
+   * writes it into the editor in the current format, as an undoable edit; the saved version
+   * (what "Unsaved changes" compares with) stays `value`.
+   */
+  draftValue?: unknown
+  draftRevision?: number
+  /** Problems the page found in the value, e.g. a dependency cycle: shown at their path's line like server errors. */
+  extraProblems?: readonly ExtraProblem[]
+  /** Wrap long lines (prompts in a narrow panel) instead of scrolling sideways. */
+  wrapLines?: boolean
 }
 
 /** Long enough not to flag every half-typed word, short enough to feel live. */
@@ -64,10 +85,16 @@ export function ConfigEditor({
   label = 'Configuration',
   className,
   onDirtyChange,
+  onDraftChange,
+  draftValue,
+  draftRevision,
+  extraProblems,
+  wrapLines = false,
 }: ConfigEditorProps) {
-  const draft = useConfigDraft({ value, schema, format, serverErrors })
+  const draft = useConfigDraft({ value, schema, format, serverErrors, extraProblems, external: { value: draftValue, revision: draftRevision } })
   const shown = useDebouncedValue(draft.analysis, VALIDATION_DELAY_MS)
-  const review = useSaveReview({ onSave, onSaved: draft.markSaved, onRejected: draft.reject })
+  const review = useSaveReview({ onSave: onSave ?? noSave, onSaved: draft.markSaved, onRejected: draft.reject })
+  const reviewable = !readOnly && onSave !== undefined
   const editorRef = useRef<CodeEditorHandle>(null)
   const dark = useDocumentDark()
   const id = useId()
@@ -81,6 +108,21 @@ export function ConfigEditor({
 
   const reportDirty = useEffectEvent((dirty: boolean) => onDirtyChange?.(dirty))
   useEffect(() => reportDirty(draft.changed), [draft.changed])
+
+  // What the page last knew the text to mean (its own value, or one reported), so only news is reported.
+  const known = useRef<Meaning>(meaningOf(draft.analysis))
+  const adoptDraftValue = useEffectEvent(() => {
+    known.current = meaningOf({ parsed: true, value: draftValue })
+  })
+  useEffect(() => {
+    if (draftRevision !== undefined) adoptDraftValue()
+  }, [draftRevision])
+  const reportDraft = useEffectEvent((next: Meaning) => {
+    const news = isNews(known.current, next)
+    known.current = next
+    if (news) onDraftChange?.(next === 'invalid' ? undefined : next.value)
+  })
+  useEffect(() => reportDraft(meaningOf(shown)), [shown])
   useEffect(() => {
     if (draft.canReview) preloadDiffView()
   }, [draft.canReview])
@@ -90,7 +132,7 @@ export function ConfigEditor({
   }
 
   const requestReview = () => {
-    if (readOnly) return
+    if (!reviewable) return
     if (review.open) {
       void review.confirm()
       return
@@ -110,6 +152,8 @@ export function ConfigEditor({
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Without a save of its own, Ctrl+S is left to the page.
+    if (!reviewable) return
     const mod = IS_MAC ? event.metaKey : event.ctrlKey
     if (!mod || event.altKey || event.shiftKey || event.key.toLowerCase() !== 's') return
     event.preventDefault()
@@ -140,6 +184,7 @@ export function ConfigEditor({
         labelId={`${id}-label`}
         label={label}
         readOnly={readOnly}
+        reviewable={reviewable}
         format={draft.format}
         changed={draft.changed}
         savedHere={review.savedHere}
@@ -167,6 +212,7 @@ export function ConfigEditor({
             onChange={draft.setText}
             help={help}
             describedBy={`${id}-summary ${id}-hint`}
+            wrap={wrapLines}
           />
         </Suspense>
       </div>
@@ -174,12 +220,12 @@ export function ConfigEditor({
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <ProblemSummary id={`${id}-summary`} problems={shown.problems} />
         <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-          Esc then Tab leaves the editor{readOnly ? '' : ` · ${SHORTCUT} to review`}
+          Esc then Tab leaves the editor{reviewable ? ` · ${SHORTCUT} to review` : ''}
         </p>
       </div>
       <ProblemList problems={shown.problems} onSelect={select} />
 
-      {!readOnly && (
+      {reviewable && (
         <ReviewDialog
           open={review.open}
           label={label}
@@ -198,6 +244,8 @@ export function ConfigEditor({
     </div>
   )
 }
+
+async function noSave() {}
 
 function EditorSkeleton() {
   return (

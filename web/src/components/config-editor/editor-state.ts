@@ -16,6 +16,7 @@ import {
 
 import { languageFor } from './editor-language'
 import { editorHighlighting, editorTheme } from './editor-theme'
+import { hangingIndent } from './hanging-indent'
 import type { HoverHelp } from './hover-help'
 import type { ConfigFormat } from './source'
 
@@ -32,12 +33,15 @@ export type EditorOptions = {
   onChange: (text: string) => void
   help?: (text: string, offset: number) => HoverHelp | null
   describedBy?: string
+  /** Long lines wrap instead of scrolling sideways (e.g. prompts, in a narrow panel). */
+  wrap?: boolean
 }
 
 const language = new Compartment()
 const readOnlyMode = new Compartment()
 const darkMode = new Compartment()
 const attributes = new Compartment()
+const wrapping = new Compartment()
 
 function contentAttributes({ label, readOnly, describedBy }: Pick<EditorOptions, 'label' | 'readOnly' | 'describedBy'>) {
   const attrs: Record<string, string> = { 'aria-label': label }
@@ -47,11 +51,12 @@ function contentAttributes({ label, readOnly, describedBy }: Pick<EditorOptions,
 }
 
 /** The parts that follow props without rebuilding the state (which would lose the undo history). */
-export function reconfigure({ readOnly, dark, label, describedBy }: Pick<EditorOptions, 'readOnly' | 'dark' | 'label' | 'describedBy'>) {
+export function reconfigure({ readOnly, dark, label, describedBy, wrap }: Pick<EditorOptions, 'readOnly' | 'dark' | 'label' | 'describedBy' | 'wrap'>) {
   return [
     readOnlyMode.reconfigure(EditorState.readOnly.of(readOnly)),
     darkMode.reconfigure(EditorView.darkTheme.of(dark)),
     attributes.reconfigure(contentAttributes({ readOnly, label, describedBy })),
+    wrapping.reconfigure(wrap ? [EditorView.lineWrapping, hangingIndent] : []),
   ]
 }
 
@@ -81,6 +86,7 @@ export function createState(latest: { current: EditorOptions }) {
       readOnlyMode.of(EditorState.readOnly.of(props.readOnly)),
       darkMode.of(EditorView.darkTheme.of(props.dark)),
       attributes.of(contentAttributes(props)),
+      wrapping.of(props.wrap ? [EditorView.lineWrapping, hangingIndent] : []),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) latest.current.onChange(update.state.doc.toString())
       }),

@@ -10,6 +10,8 @@ type EditorToolbarProps = {
   labelId: string
   label: string
   readOnly: boolean
+  /** Whether the editor saves through its own review (false when the page saves). */
+  reviewable: boolean
   format: ConfigFormat
   changed: boolean
   savedHere: boolean
@@ -23,7 +25,7 @@ type EditorToolbarProps = {
 
 /** The label and the draft's state on the left; format, Revert and Review changes on the right. */
 export function EditorToolbar(props: EditorToolbarProps) {
-  const { labelId, label, readOnly, format, changed, savedHere, canRevert, canReview, shortcut, onFormatChange, onRevert, onReview } = props
+  const { labelId, label, readOnly, reviewable, format, changed, savedHere, canRevert, canReview, shortcut, onFormatChange, onRevert, onReview } = props
   return (
     <div className="flex flex-wrap items-center gap-2">
       <div className="mr-auto flex min-w-0 items-center gap-2">
@@ -41,12 +43,14 @@ export function EditorToolbar(props: EditorToolbarProps) {
               <Undo2Icon />
               Revert
             </Button>
-            <Button size="sm" onClick={onReview} disabled={!canReview} aria-keyshortcuts="Meta+S Control+S">
-              Review changes
-              <kbd aria-hidden className="rounded bg-primary-foreground/15 px-1 font-sans text-[11px] font-medium">
-                {shortcut}
-              </kbd>
-            </Button>
+            {reviewable && (
+              <Button size="sm" onClick={onReview} disabled={!canReview} aria-keyshortcuts="Meta+S Control+S">
+                Review changes
+                <kbd aria-hidden className="rounded bg-primary-foreground/15 px-1 font-sans text-[11px] font-medium">
+                  {shortcut}
+                </kbd>
+              </Button>
+            )}
           </>
         )}
       </div>

@@ -1,2 +1,3 @@
 export { ConfigEditor, type ConfigEditorProps } from './config-editor'
+export type { ExtraProblem } from './analyze'
 export type { ConfigFormat } from './source'

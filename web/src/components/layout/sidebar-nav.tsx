@@ -1,4 +1,4 @@
-import { BookOpenIcon, BotIcon, ExternalLinkIcon, FolderKanbanIcon, LayoutDashboardIcon, PlayCircleIcon, SettingsIcon } from 'lucide-react'
+import { BookOpenIcon, BotIcon, ExternalLinkIcon, FolderKanbanIcon, LayoutDashboardIcon, WorkflowIcon, PlayCircleIcon, SettingsIcon } from 'lucide-react'
 import { NavLink } from 'react-router'
 
 import { cn } from '@/lib/utils'
@@ -8,6 +8,7 @@ const NAV_ITEMS = [
   { to: '/', label: 'Dashboard', icon: LayoutDashboardIcon },
   { to: '/projects', label: 'Projects', icon: FolderKanbanIcon },
   { to: '/executions', label: 'Executions', icon: PlayCircleIcon },
+  { to: '/flow', label: 'Flow', icon: WorkflowIcon },
   { to: '/agents', label: 'Agents', icon: BotIcon },
   // Everyone has their account there; admins also users, API tokens and the audit log.
   { to: '/settings', label: 'Settings', icon: SettingsIcon },

@@ -1,6 +1,6 @@
 import { ArrowLeftIcon, SearchXIcon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -8,9 +8,11 @@ import { SourceBadge } from '@/components/source-badge'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
 import { useCan } from '@/hooks/use-can'
 import { useNow } from '@/hooks/use-now'
 import { ApiError } from '@/lib/api-client'
+import type { ExecutionGraphComponent } from '@/lib/execution-graph-slots'
 import { isRunByBaton } from '@/lib/execution-source'
 import { formatDateTime } from '@/lib/format'
 
@@ -20,6 +22,7 @@ import { durationBetween, formatCost, formatDuration, formatTokensExact } from '
 import { hasKnownTaskTotal, isActive, summarizeTasks } from '../lib/status'
 import { unreportedUsage } from '../lib/usage'
 import { ExecutionActions } from './execution-actions'
+import { ExecutionGraphHost } from './execution-graph-host'
 import { ExecutionTimeline } from './execution-timeline/execution-timeline'
 import { ExecutionProgress } from './execution-progress'
 import { ExecutionLogViewer } from './log-viewer/execution-log-viewer'
@@ -38,8 +41,10 @@ function BackLink() {
   )
 }
 
+const executionGraphPath = (executionId: string) => `/executions/${executionId}?tab=graph`
+
 /** One execution, kept current by socket events while it is queued or running. */
-export function ExecutionDetails({ id, projectName }: { id: string; projectName?: string }) {
+export function ExecutionDetails({ id, projectName, Graph }: { id: string; projectName?: string; Graph?: ExecutionGraphComponent }) {
   const query = useExecution(id)
 
   if (query.isPending) return <ExecutionDetailsSkeleton />
@@ -72,10 +77,10 @@ export function ExecutionDetails({ id, projectName }: { id: string; projectName?
       </div>
     )
   }
-  return <ExecutionView execution={query.data} projectName={projectName} />
+  return <ExecutionView execution={query.data} projectName={projectName} Graph={Graph} />
 }
 
-function ExecutionView({ execution, projectName }: { execution: ExecutionDetail; projectName?: string }) {
+function ExecutionView({ execution, projectName, Graph }: { execution: ExecutionDetail; projectName?: string; Graph?: ExecutionGraphComponent }) {
   const canControl = useCan('executions:control')
   const live = isActive(execution.status)
   // Durations of running work count up between events.
@@ -86,6 +91,16 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
   // A running session's task count grows with its subagents: a count, not progress towards it.
   const growing = live && !hasKnownTaskTotal(execution)
   const unreported = unreportedUsage(execution)
+  // Overview or Graph, in the URL (`?tab=graph`) so a link opens the graph.
+  const [params, setParams] = useSearchParams()
+  const tab = Graph && params.get('tab') === 'graph' ? 'graph' : 'overview'
+  const setTab = (value: string) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current)
+      if (value === 'graph') next.set('tab', 'graph')
+      else next.delete('tab')
+      return next
+    })
   // The log's task filter: picked in the log's toolbar or by clicking a bar of the timeline.
   const [logTask, setLogTask] = useState<string | null>(null)
   const showTaskLog = (taskId: string | null) => {
@@ -97,52 +112,8 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
     }
   }
 
-  return (
-    <div className="grid gap-6">
-      <BackLink />
-      <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-        <div className="min-w-0 space-y-1.5">
-          <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold tracking-tight break-all">{execution.name}</h1>
-            <ExecutionStatusBadge status={execution.status} />
-            <SourceBadge execution={execution} />
-          </div>
-          <p className="text-sm text-muted-foreground">
-            {execution.project_id ? (
-              <>
-                Project{' '}
-                <Link to={`/projects/${execution.project_id}`} className="font-medium text-foreground hover:underline">
-                  {projectName ?? execution.project_id}
-                </Link>
-              </>
-            ) : (
-              'No project'
-            )}
-            {execution.created_by && <> · started by {execution.created_by}</>}
-            {execution.rerun_of && (
-              <>
-                {' '}
-                · re-run of{' '}
-                <Link to={`/executions/${execution.rerun_of}`} className="font-medium text-foreground hover:underline">
-                  an earlier execution
-                </Link>
-              </>
-            )}
-          </p>
-        </div>
-        {canControl && (
-          <div className="flex shrink-0 gap-2">
-            <ExecutionActions execution={execution} />
-          </div>
-        )}
-      </header>
-
-      {execution.error && (
-        <p role="alert" className="rounded-lg border border-destructive/30 bg-destructive/5 px-4 py-3 text-sm text-destructive">
-          {execution.error}
-        </p>
-      )}
-
+  const overview = (
+    <>
       <Card>
         <CardContent className="grid gap-5">
           {hasTasks && !growing && <ExecutionProgress totals={execution.totals} label="Tasks finished" />}
@@ -233,6 +204,76 @@ function ExecutionView({ execution, projectName }: { execution: ExecutionDetail;
           onTaskChange={setLogTask}
         />
       </Card>
+    </>
+  )
+
+  return (
+    <div className="grid gap-6">
+      <BackLink />
+      <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 space-y-1.5">
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-semibold tracking-tight break-all">{execution.name}</h1>
+            <ExecutionStatusBadge status={execution.status} />
+            <SourceBadge execution={execution} />
+          </div>
+          <p className="text-sm text-muted-foreground">
+            {execution.project_id ? (
+              <>
+                Project{' '}
+                <Link to={`/projects/${execution.project_id}`} className="font-medium text-foreground hover:underline">
+                  {projectName ?? execution.project_id}
+                </Link>
+              </>
+            ) : (
+              'No project'
+            )}
+            {execution.created_by && <> · started by {execution.created_by}</>}
+            {execution.rerun_of && (
+              <>
+                {' '}
+                · re-run of{' '}
+                <Link to={`/executions/${execution.rerun_of}`} className="font-medium text-foreground hover:underline">
+                  an earlier execution
+                </Link>
+              </>
+            )}
+          </p>
+        </div>
+        {canControl && (
+          <div className="flex shrink-0 gap-2">
+            <ExecutionActions execution={execution} />
+          </div>
+        )}
+      </header>
+
+      {execution.error && (
+        <p role="alert" className="rounded-lg border border-destructive/30 bg-destructive/5 px-4 py-3 text-sm text-destructive">
+          {execution.error}
+        </p>
+      )}
+
+      {Graph ? (
+        <Tabs value={tab} onValueChange={setTab} className="gap-4">
+          <TabsList aria-label="Execution views">
+            <TabsTrigger value="overview">Overview</TabsTrigger>
+            <TabsTrigger value="graph">Graph</TabsTrigger>
+          </TabsList>
+          <TabsContent value="overview" className="grid gap-6">
+            {overview}
+          </TabsContent>
+          <TabsContent value="graph">
+            <ExecutionGraphHost
+              execution={execution}
+              Graph={Graph}
+              graphPath={executionGraphPath}
+              className="h-[calc(100dvh-7.5rem)] min-h-[28rem]"
+            />
+          </TabsContent>
+        </Tabs>
+      ) : (
+        overview
+      )}
     </div>
   )
 }

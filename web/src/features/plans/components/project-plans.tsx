@@ -1,22 +1,35 @@
-import { ListTreeIcon } from 'lucide-react'
+import { ListTreeIcon, PlusIcon } from 'lucide-react'
+import { Link } from 'react-router'
 
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
-import { RelativeTime } from '@/components/relative-time'
-import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
 import { Card, CardHeader, CardTitle } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import { Table, TableBody, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import { useCan } from '@/hooks/use-can'
 
 import { usePlans } from '../api/get-plans'
+import { PlanRow } from './plan-row'
 
-/** The project's saved plans; the default one is what Start runs. */
+/** The project's saved plans; the default one is what Start runs. A row opens the plan in the editor. */
 export function ProjectPlans({ projectId }: { projectId: string }) {
   const query = usePlans(projectId)
+  const canEdit = useCan('projects:write')
+  const newPlan = `/projects/${projectId}/plans/new`
+  const newPlanButton = canEdit && (
+    <Button size="sm" variant="outline" asChild>
+      <Link to={newPlan}>
+        <PlusIcon />
+        New plan
+      </Link>
+    </Button>
+  )
   return (
     <Card className="overflow-hidden">
-      <CardHeader className="pb-3">
+      <CardHeader className="flex-row items-center justify-between pb-3">
         <CardTitle>Plans</CardTitle>
+        {newPlanButton}
       </CardHeader>
       {query.isPending ? (
         <div className="grid gap-3 px-5 pb-5" aria-busy="true" aria-label="Loading plans">
@@ -29,7 +42,12 @@ export function ProjectPlans({ projectId }: { projectId: string }) {
         <EmptyState
           icon={<ListTreeIcon />}
           title="No plans yet"
-          description="A plan lists the tasks, their agents and what depends on what. Add one through the API (POST /api/projects/{id}/plans) to start the project."
+          description={
+            canEdit
+              ? 'A plan lists the tasks, their agents and what depends on what. Draw one: drag agents onto a canvas and connect them.'
+              : 'A plan lists the tasks, their agents and what depends on what. An operator can draw one.'
+          }
+          action={newPlanButton}
           className="py-10"
         />
       ) : (
@@ -37,26 +55,19 @@ export function ProjectPlans({ projectId }: { projectId: string }) {
           <TableHeader>
             <TableRow className="hover:bg-transparent">
               <TableHead>Name</TableHead>
+              <TableHead>Agents</TableHead>
               <TableHead className="text-right">Tasks</TableHead>
+              <TableHead className="text-right">Stages</TableHead>
               <TableHead className="text-right">Parallel</TableHead>
               <TableHead>Updated</TableHead>
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {query.data.items.map((plan) => (
-              <TableRow key={plan.id}>
-                <TableCell>
-                  <span className="flex items-center gap-2">
-                    <span className="font-medium">{plan.name}</span>
-                    {plan.id === query.data.default_plan_id && <Badge variant="secondary">Default</Badge>}
-                  </span>
-                </TableCell>
-                <TableCell className="text-right tabular-nums">{plan.plan.tasks.length}</TableCell>
-                <TableCell className="text-right text-muted-foreground tabular-nums">{plan.plan.max_parallel}</TableCell>
-                <TableCell className="text-muted-foreground">
-                  <RelativeTime value={plan.updated_at} />
-                </TableCell>
-              </TableRow>
+              <PlanRow key={plan.id} plan={plan} isDefault={plan.id === query.data.default_plan_id} />
             ))}
           </TableBody>
         </Table>

@@ -1,0 +1,30 @@
+import { useReactFlow } from '@xyflow/react'
+import { MapIcon, MaximizeIcon, MinusIcon, PlusIcon } from 'lucide-react'
+
+import { FIT_VIEW_OPTIONS } from '../hooks/use-graph-viewport'
+import { GraphIconButton } from './icon-button'
+
+/** Zoom, fit and the minimap's switch, stacked in the canvas's bottom-right corner. */
+export function ZoomControls({ minimap, onMinimapChange }: { minimap: boolean; onMinimapChange: (shown: boolean) => void }) {
+  const flow = useReactFlow()
+  return (
+    <div
+      role="group"
+      aria-label="Zoom"
+      className="flex flex-col gap-0.5 rounded-lg border bg-background/90 p-1 shadow-sm backdrop-blur supports-[backdrop-filter]:bg-background/75"
+    >
+      <GraphIconButton side="left" label="Zoom in" onClick={() => void flow.zoomIn({ duration: 150 })}>
+        <PlusIcon />
+      </GraphIconButton>
+      <GraphIconButton side="left" label="Zoom out" onClick={() => void flow.zoomOut({ duration: 150 })}>
+        <MinusIcon />
+      </GraphIconButton>
+      <GraphIconButton side="left" label="Fit view" onClick={() => void flow.fitView(FIT_VIEW_OPTIONS)}>
+        <MaximizeIcon />
+      </GraphIconButton>
+      <GraphIconButton side="left" label="Minimap" pressed={minimap} onClick={() => onMinimapChange(!minimap)}>
+        <MapIcon />
+      </GraphIconButton>
+    </div>
+  )
+}
