@@ -19,7 +19,8 @@ const detailKey = (id: string) => ['executions', 'detail', id]
 
 function setup() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  const live = createLiveExecutions(queryClient)
+  // Applied at once, so each step below sees its effect (production batches them: see the test of batching).
+  const live = createLiveExecutions(queryClient, { schedule: (flush) => flush() })
   const stop = live.start()
   return { queryClient, live, stop }
 }
@@ -52,6 +53,26 @@ describe('createLiveExecutions', () => {
       ['a', 0.5],
     ])
     expect(queryClient.getQueryData<ExecutionDetail>(detailKey('a'))?.tasks[0]?.status).toBe('running')
+  })
+
+  it('applies a burst of events in one write per query, in order, when the batch is flushed', () => {
+    const queryClient = new QueryClient()
+    const flushes: (() => void)[] = []
+    const live = createLiveExecutions(queryClient, { schedule: (flush) => flushes.push(flush) })
+    cleanups.push(live.start(), live.stop)
+    queryClient.setQueryData<ExecutionDetail>(detailKey('a'), { ...summary('a'), tasks: [attempt('x', 'pending')] })
+    const writes = vi.fn()
+    cleanups.push(queryClient.getQueryCache().subscribe((event) => event.type === 'updated' && writes()))
+
+    live.change({ execution: summary('a'), task: attempt('x', 'running'), membershipMayChange: false, ended: false })
+    live.change({ execution: summary('a', { cost_usd: 0.2 }), task: attempt('x', 'completed'), membershipMayChange: false, ended: false })
+    live.change({ execution: summary('a', { cost_usd: 0.3 }), membershipMayChange: false, ended: false })
+
+    expect(flushes).toHaveLength(1)
+    expect(queryClient.getQueryData<ExecutionDetail>(detailKey('a'))?.tasks[0]?.status).toBe('pending')
+    flushes[0]!()
+    const detail = queryClient.getQueryData<ExecutionDetail>(detailKey('a'))
+    expect([detail?.tasks[0]?.status, detail?.cost_usd, writes.mock.calls.length]).toEqual(['completed', 0.3, 1])
   })
 
   it('applies events that arrived before an execution page was seeded by hand (the start response)', async () => {

@@ -1,10 +1,15 @@
-import type { Query, QueryCacheNotifyEvent, QueryClient, QueryKey } from '@tanstack/react-query'
+import { notifyManager, type Query, type QueryCacheNotifyEvent, type QueryClient, type QueryKey } from '@tanstack/react-query'
 
 import type { ExecutionDetail, ExecutionPage, ExecutionsParams, ExecutionSummary, TaskAttempt } from '../api/types'
 import { patchExecutionDetail, patchExecutionPage, renameProjectInPage } from './live-cache'
 
 /** Lists to ask again are collected this long: a burst of events costs one request per list. */
 const INVALIDATE_AFTER_MS = 250
+/**
+ * Events arriving together are applied together: a run reporting hundreds of changes a second
+ * costs each cached query one write, and the page one render, per batch.
+ */
+const BATCH_MS = 50
 /** Events are remembered this long, to be applied again to responses that were on their way meanwhile. */
 const REMEMBER_MS = 120_000
 const REMEMBER_MAX = 2000
@@ -22,14 +27,23 @@ export type Change = {
 
 type AnyQuery = Query<unknown, Error, unknown, QueryKey>
 
+export type LiveExecutionsOptions = {
+  /** Runs `flush` when the events received so far should be applied (by default, BATCH_MS later). */
+  schedule?: (flush: () => void) => void
+}
+
+const afterBatchWindow = (flush: () => void) => void setTimeout(flush, BATCH_MS)
+
 /**
  * The cache side of the live executions: applies each event to every cached list and execution
  * page, and — because a response that was on its way when an event arrived shows the world from
  * before it — applies the events that arrived during a fetch again to what that fetch returns.
  */
-export function createLiveExecutions(queryClient: QueryClient) {
+export function createLiveExecutions(queryClient: QueryClient, { schedule = afterBatchWindow }: LiveExecutionsOptions = {}) {
   const cache = queryClient.getQueryCache()
   const recent: Change[] = []
+  const pending: Change[] = []
+  let flushScheduled = false
   const fetchStarted = new Map<string, number>()
   const due = new Map<string, QueryKey>()
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -106,11 +120,25 @@ export function createLiveExecutions(queryClient: QueryClient) {
     }
   }
 
+  const flush = () => {
+    flushScheduled = false
+    const changes = pending.splice(0)
+    if (changes.length === 0) return
+    // One notification of the cache's subscribers for the whole batch: one render.
+    notifyManager.batch(() => {
+      for (const query of cache.findAll({ queryKey: ['executions'] })) applyTo(query, changes)
+    })
+  }
+
   return {
     change(change: Omit<Change, 'receivedAt'>) {
       const full = { ...change, receivedAt: performance.now() }
       remember(full)
-      for (const query of cache.findAll({ queryKey: ['executions'] })) applyTo(query, [full])
+      pending.push(full)
+      if (!flushScheduled) {
+        flushScheduled = true
+        schedule(flush)
+      }
     },
     renameProject(projectId: string, name: string) {
       for (const [queryKey, page] of queryClient.getQueriesData<ExecutionPage>({ queryKey: ['executions', 'list'] })) {
@@ -127,6 +155,7 @@ export function createLiveExecutions(queryClient: QueryClient) {
       return cache.subscribe(onCacheEvent)
     },
     stop() {
+      pending.length = 0
       clearTimeout(timer)
       timer = undefined
       due.clear()

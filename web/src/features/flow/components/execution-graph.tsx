@@ -17,6 +17,7 @@ import { EmptyState } from '@/components/empty-state'
 import { Button } from '@/components/ui/button'
 import { useCan } from '@/hooks/use-can'
 import { useNow } from '@/hooks/use-now'
+import { useThrottledValue } from '@/hooks/use-throttled-value'
 import { isRunByBaton } from '@/lib/execution-source'
 import { useLiveLogs } from '@/lib/realtime'
 import { cn } from '@/lib/utils'
@@ -57,6 +58,9 @@ const MINIMAP_COLOR: Record<FlowNode['state'], string> = {
 }
 const minimapColor = (node: FlowRFNode) => (node.data.node.kind === 'join' ? 'transparent' : MINIMAP_COLOR[node.data.node.state])
 
+/** How often, at most, the graph takes in new states: ten times a second reads as live. */
+const GRAPH_UPDATE_MS = 100
+
 const isLive = (status: string) => status === 'queued' || status === 'running'
 
 /**
@@ -82,8 +86,12 @@ function ExecutionGraphCanvas({ execution, renderTaskLog, cancelAction, graphPat
   // The log, for subagents (Task calls) and the panel's tool calls and lines; read once, shared.
   const logs = useLiveLogs(execution.id)
   const [track] = useState(createSubagentTracker)
-  const subagents = useMemo(() => track(logs.entries), [track, logs.entries])
-  const graph = useMemo(() => executionGraph(execution, subagents), [execution, subagents])
+  // Hundreds of state changes a second must not rebuild the graph hundreds of times: it follows
+  // the execution and its log at most every GRAPH_UPDATE_MS, always ending on the latest.
+  const shownExecution = useThrottledValue(execution, GRAPH_UPDATE_MS)
+  const entries = useThrottledValue(logs.entries, GRAPH_UPDATE_MS)
+  const subagents = useMemo(() => track(entries), [track, entries])
+  const graph = useMemo(() => executionGraph(shownExecution, subagents), [shownExecution, subagents])
   const graphById = useMemo(() => new Map(graph.nodes.map((node) => [node.id, node])), [graph])
 
   const [view, setView] = useViewState()
@@ -101,10 +109,12 @@ function ExecutionGraphCanvas({ execution, renderTaskLog, cancelAction, graphPat
     [build, visible, layout, paint.accents, view.node, view.direction],
   )
 
+  // A key, so the (memoised) toolbar re-renders when the kinds change, not with every new state.
+  const groupKindsKey = useMemo(() => [...new Set(groupCandidates(graph).map((candidate) => candidate.kind))].sort().join(' '), [graph])
   const groupKinds = useMemo(() => {
-    const kinds = new Set(groupCandidates(graph).map((candidate) => candidate.kind))
+    const kinds = new Set(groupKindsKey.split(' '))
     return GROUP_KINDS.filter((k) => kinds.has(k.kind)).map((k) => ({ kind: k.kind, collapsed: collapse.has(k.all) }))
-  }, [graph, collapse])
+  }, [groupKindsKey, collapse])
   const onToggleKind = useCallback(
     (kind: GroupKind, collapsed: boolean) => {
       const { all } = GROUP_KINDS.find((k) => k.kind === kind)!

@@ -1,6 +1,6 @@
 import * as DropdownMenuPrimitive from '@radix-ui/react-dropdown-menu'
 import { ArrowDownIcon, ArrowRightIcon, CheckIcon, ChevronDownIcon, EyeOffIcon, LayersIcon } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 
 import { Button } from '@/components/ui/button'
 import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
@@ -20,7 +20,7 @@ const DIRECTIONS: { value: LayoutDirection; label: string; icon: ReactNode }[] =
  * The view's controls, floating over the canvas's top-left corner: direction, colour, groups,
  * hiding finished work. Everything lands in the URL (see view-state.ts).
  */
-export function GraphToolbar({
+export const GraphToolbar = memo(function GraphToolbar({
   view,
   groupKinds,
   onChange,
@@ -103,4 +103,4 @@ export function GraphToolbar({
       </GraphIconButton>
     </div>
   )
-}
+})

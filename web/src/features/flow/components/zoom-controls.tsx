@@ -1,11 +1,12 @@
 import { useReactFlow } from '@xyflow/react'
 import { MapIcon, MaximizeIcon, MinusIcon, PlusIcon } from 'lucide-react'
+import { memo } from 'react'
 
 import { FIT_VIEW_OPTIONS } from '../hooks/use-graph-viewport'
 import { GraphIconButton } from './icon-button'
 
 /** Zoom, fit and the minimap's switch, stacked in the canvas's bottom-right corner. */
-export function ZoomControls({ minimap, onMinimapChange }: { minimap: boolean; onMinimapChange: (shown: boolean) => void }) {
+export const ZoomControls = memo(function ZoomControls({ minimap, onMinimapChange }: { minimap: boolean; onMinimapChange: (shown: boolean) => void }) {
   const flow = useReactFlow()
   return (
     <div
@@ -27,4 +28,4 @@ export function ZoomControls({ minimap, onMinimapChange }: { minimap: boolean; o
       </GraphIconButton>
     </div>
   )
-}
+})
