@@ -153,6 +153,7 @@ test.describe('@screenshots', () => {
 test.describe('@screenshots executions', () => {
   let completedId = ''
   let runningId = ''
+  let runningPlanId = ''
 
   test.beforeAll(async ({ playwright, baseURL }) => {
     const anonymous = await playwright.request.newContext({ baseURL })
@@ -181,8 +182,8 @@ test.describe('@screenshots executions', () => {
         ],
       },
     })
-    const planId = ((await plan.json()) as { id: string }).id
-    runningId = ((await (await request.post(`/api/projects/${example}/start`, { data: { plan_id: planId } })).json()) as { id: string }).id
+    runningPlanId = ((await plan.json()) as { id: string }).id
+    runningId = ((await (await request.post(`/api/projects/${example}/start`, { data: { plan_id: runningPlanId } })).json()) as { id: string }).id
     await new Promise((resolve) => setTimeout(resolve, 3000))
     await request.dispose()
     await anonymous.dispose()
@@ -212,6 +213,29 @@ test.describe('@screenshots executions', () => {
       await expect(page.getByRole('table', { name: 'Tasks' }).locator('[data-task="rate-limit"]')).toContainText('Running')
       await page.waitForTimeout(1500)
       await page.screenshot({ path: `${OUT}/execution-running-${theme}.png` })
+
+      // The Flow page: the running plan's graph, then a node's panel with its live log.
+      await page.setViewportSize({ width: 1440, height: 900 })
+      await page.goto(`/flow/${runningId}`)
+      await expect(page.locator('[data-kind="task"][data-state="running"]').first()).toBeVisible()
+      await page.waitForTimeout(1000)
+      await page.screenshot({ path: `${OUT}/flow-${theme}.png` })
+      await page.getByRole('group', { name: /^Task fix-csrf,/ }).click()
+      await expect(page.getByRole('log', { name: 'Log' }).getByText(/I'll start on/).first()).toBeVisible()
+      await page.waitForTimeout(500)
+      await page.screenshot({ path: `${OUT}/flow-panel-${theme}.png` })
+
+      // The plan editor on the same plan: canvas, palette and YAML side by side.
+      await page.goto(`/plans/${runningPlanId}`)
+      await expect(page.getByRole('textbox', { name: 'Plan YAML' })).toContainText('payments-hardening')
+      await page.waitForTimeout(800)
+      await page.screenshot({ path: `${OUT}/plan-editor-${theme}.png` })
+
+      await page.setViewportSize({ width: 1280, height: 1000 })
+      await page.goto('/agents/collaboration')
+      await expect(page.getByRole('table', { name: 'Hand-offs' })).toBeVisible()
+      await page.waitForTimeout(800)
+      await page.screenshot({ path: `${OUT}/collaboration-${theme}.png` })
     })
   }
 })

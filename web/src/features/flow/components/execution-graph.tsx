@@ -148,7 +148,9 @@ function ExecutionGraphCanvas({ execution, renderTaskLog, cancelAction, graphPat
   )
   const select = useCallback((id: string | null) => setView((v) => ({ ...v, node: id })), [setView])
 
-  const { container, onMoveStart, onMoveEnd } = useGraphViewport(layout, view.direction, view.node, PANEL_WIDTH)
+  const { container, onMoveStart, onMoveEnd, fit } = useGraphViewport(layout, view.direction, view.node, PANEL_WIDTH)
+
+  const fitView = useCallback(() => void fit(true), [fit])
 
   const [minimapChoice, setMinimap] = useState<boolean | null>(null)
   const minimap = minimapChoice ?? visible.nodes.length >= MINIMAP_FROM
@@ -188,7 +190,7 @@ function ExecutionGraphCanvas({ execution, renderTaskLog, cancelAction, graphPat
         )}
         {/* Beside the panel while it is open. */}
         <Panel position="bottom-right" className={cn('!m-3', selected && '!right-[min(32rem,100%)]')}>
-          <ZoomControls minimap={minimap} onMinimapChange={setMinimap} />
+          <ZoomControls minimap={minimap} onMinimapChange={setMinimap} onFit={fitView} />
         </Panel>
         {minimap && !selected && (
           <MiniMap<FlowRFNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" className="!right-12 !bottom-0 !m-3" />

@@ -2,11 +2,19 @@ import { useReactFlow } from '@xyflow/react'
 import { MapIcon, MaximizeIcon, MinusIcon, PlusIcon } from 'lucide-react'
 import { memo } from 'react'
 
-import { FIT_VIEW_OPTIONS } from '../hooks/use-graph-viewport'
 import { GraphIconButton } from './icon-button'
 
 /** Zoom, fit and the minimap's switch, stacked in the canvas's bottom-right corner. */
-export const ZoomControls = memo(function ZoomControls({ minimap, onMinimapChange }: { minimap: boolean; onMinimapChange: (shown: boolean) => void }) {
+export const ZoomControls = memo(function ZoomControls({
+  minimap,
+  onMinimapChange,
+  onFit,
+}: {
+  minimap: boolean
+  onMinimapChange: (shown: boolean) => void
+  /** Frames the whole graph (the canvas knows its layout). */
+  onFit: () => void
+}) {
   const flow = useReactFlow()
   return (
     <div
@@ -20,7 +28,7 @@ export const ZoomControls = memo(function ZoomControls({ minimap, onMinimapChang
       <GraphIconButton side="left" label="Zoom out" onClick={() => void flow.zoomOut({ duration: 150 })}>
         <MinusIcon />
       </GraphIconButton>
-      <GraphIconButton side="left" label="Fit view" onClick={() => void flow.fitView(FIT_VIEW_OPTIONS)}>
+      <GraphIconButton side="left" label="Fit view" onClick={onFit}>
         <MaximizeIcon />
       </GraphIconButton>
       <GraphIconButton side="left" label="Minimap" pressed={minimap} onClick={() => onMinimapChange(!minimap)}>

@@ -5,6 +5,22 @@ import type { LayoutDirection, LayoutResult } from '@/lib/graph-layout'
 
 /** How a "fit" frames the graph everywhere: a margin, and never zoomed in past 1:1. */
 export const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1, duration: 250 }
+const MIN_ZOOM = 0.1
+
+/**
+ * The viewport that frames a laid-out graph in a canvas of `width` × `height`: from the layout's
+ * own extent, which is exactly where the nodes are drawn. (React Flow's fitView reads the nodes'
+ * measured boxes, which lag behind while nodes keep changing state, and framed live graphs off
+ * centre.)
+ */
+export function framing(layout: Pick<LayoutResult, 'width' | 'height'>, width: number, height: number): Viewport {
+  const { padding, maxZoom } = FIT_VIEW_OPTIONS
+  const zoom = Math.max(
+    MIN_ZOOM,
+    Math.min(maxZoom, (width * (1 - 2 * padding)) / Math.max(1, layout.width), (height * (1 - 2 * padding)) / Math.max(1, layout.height)),
+  )
+  return { x: (width - layout.width * zoom) / 2, y: (height - layout.height * zoom) / 2, zoom }
+}
 
 /**
  * Where the graph's camera goes by itself. The graph stays fitted as it grows (subagents appear,
@@ -49,6 +65,21 @@ export function useGraphViewport(layout: LayoutResult | null, direction: LayoutD
     [flow, panelWidth],
   )
 
+  const layoutRef = useRef(layout)
+  useEffect(() => {
+    layoutRef.current = layout
+  }, [layout])
+  /** Frames the whole graph; `animate` eases there. */
+  const fit = useCallback(
+    (animate: boolean) => {
+      const el = container.current
+      const current = layoutRef.current
+      if (!el || !current) return Promise.resolve(false)
+      return flow.setViewport(framing(current, el.clientWidth, el.clientHeight), { duration: animate ? FIT_VIEW_OPTIONS.duration : 0 })
+    },
+    [flow],
+  )
+
   const selectedId = useRef(selected)
   useEffect(() => {
     selectedId.current = selected
@@ -61,8 +92,28 @@ export function useGraphViewport(layout: LayoutResult | null, direction: LayoutD
       fittedDirection.current = direction
       userMoved.current = false
     } else if (userMoved.current) return
-    void flow.fitView(FIT_VIEW_OPTIONS).then(() => reveal(selectedId.current))
-  }, [layout, direction, flow, reveal])
+    // Next frame: React Flow takes in the new positions after this render, and fitting now would
+    // frame the old ones.
+    const frame = requestAnimationFrame(() => void fit(true).then(() => reveal(selectedId.current)))
+    return () => cancelAnimationFrame(frame)
+  }, [layout, direction, fit, reveal])
 
-  return { container, onMoveStart, onMoveEnd }
+  // The canvas changing size (the page settling around it, a window resized) fits again, unless
+  // the user has moved the camera.
+  const hasLayout = layout !== null
+  useEffect(() => {
+    const el = container.current
+    if (!el || !hasLayout) return
+    let size = `${el.clientWidth}x${el.clientHeight}`
+    const observer = new ResizeObserver(() => {
+      const next = `${el.clientWidth}x${el.clientHeight}`
+      if (next === size || userMoved.current) return
+      size = next
+      void fit(false).then(() => reveal(selectedId.current))
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [hasLayout, fit, reveal])
+
+  return { container, onMoveStart, onMoveEnd, fit }
 }
