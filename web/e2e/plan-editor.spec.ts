@@ -81,7 +81,9 @@ test('draw a plan from the palette, connect it, see the YAML follow, refuse a cy
   await expect.poll(() => yamlText(page)).toContain(`- id: ${ship}\n    agent: ${ship}`)
 
   // Dependencies by dragging between handles; the YAML follows.
+  // Each edge in place (and the canvas settled around it) before the next drag measures handles.
   await connect(page, canvas, build, check)
+  await expect(canvas.locator('.react-flow__edge')).toHaveCount(1)
   await connect(page, canvas, check, ship)
   await expect(canvas.locator('.react-flow__edge')).toHaveCount(2)
   await expect.poll(() => yamlText(page)).toContain(`- id: ${check}\n    agent: ${check}\n    depends_on:\n      - ${build}`)

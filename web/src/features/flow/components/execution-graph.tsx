@@ -150,7 +150,7 @@ function ExecutionGraphCanvas({ execution, renderTaskLog, cancelAction, graphPat
 
   const { container, onMoveStart, onMoveEnd, fit } = useGraphViewport(layout, view.direction, view.node, PANEL_WIDTH)
 
-  const fitView = useCallback(() => void fit(true), [fit])
+  const fitView = useCallback(() => void fit(true, true), [fit])
 
   const [minimapChoice, setMinimap] = useState<boolean | null>(null)
   const minimap = minimapChoice ?? visible.nodes.length >= MINIMAP_FROM

@@ -6,6 +6,8 @@ import { agentColor } from '@/lib/agent-color'
 import { cn } from '@/lib/utils'
 
 import type { FlowRFNode } from '../lib/flow-elements'
+import { useFarZoom } from '../hooks/use-far-zoom'
+import { FarNode } from './far-node'
 import { NodeDuration } from './node-duration'
 import { accentStyle, STATE_LOOK } from './node-look'
 import { StateIcon } from './node-state'
@@ -19,6 +21,8 @@ export const SubagentNode = memo(function SubagentNode({
 }: NodeProps<FlowRFNode>) {
   const { node, accent } = data
   const color = agentColor(node.agent)
+  const far = useFarZoom()
+  if (far) return <FarNode kind="subagent" node={node} accent={accent} selected={selected} sourcePosition={sourcePosition} targetPosition={targetPosition} />
   return (
     <div
       data-state={node.state}

@@ -7,6 +7,8 @@ import { cn } from '@/lib/utils'
 
 import type { FlowRFNode } from '../lib/flow-elements'
 import { STATE_LABELS, type FlowNode } from '../lib/graph'
+import { useFarZoom } from '../hooks/use-far-zoom'
+import { FarNode } from './far-node'
 import { NodeDuration } from './node-duration'
 import { accentStyle, STATE_LOOK } from './node-look'
 import { StateIcon } from './node-state'
@@ -26,6 +28,8 @@ export const TaskNode = memo(function TaskNode({
   const color = agentColor(node.agent)
   const tokens = node.inputTokens + node.outputTokens
   const look = STATE_LOOK[node.state]
+  const far = useFarZoom()
+  if (far) return <FarNode kind="task" node={node} accent={accent} selected={selected} sourcePosition={sourcePosition} targetPosition={targetPosition} />
   return (
     <div
       data-state={node.state}

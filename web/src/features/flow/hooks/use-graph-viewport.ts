@@ -6,28 +6,36 @@ import type { LayoutDirection, LayoutResult } from '@/lib/graph-layout'
 /** How a "fit" frames the graph everywhere: a margin, and never zoomed in past 1:1. */
 export const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1, duration: 250 }
 const MIN_ZOOM = 0.1
+/**
+ * The graph frames itself (on first show, as it grows) no further out than this: a huge plan
+ * opens readable at its start, and the Fit button or the minimap show all of it.
+ */
+export const READABLE_ZOOM = 0.5
 
 /**
- * The viewport that frames a laid-out graph in a canvas of `width` × `height`: from the layout's
+ * The viewport that frames a laid-out graph in a canvas of `width` × `height`, from the layout's
  * own extent, which is exactly where the nodes are drawn. (React Flow's fitView reads the nodes'
  * measured boxes, which lag behind while nodes keep changing state, and framed live graphs off
- * centre.)
+ * centre.) Zoomed no further out than `minZoom`: a graph still too big is centred across its flow
+ * and shows its start along it.
  */
-export function framing(layout: Pick<LayoutResult, 'width' | 'height'>, width: number, height: number): Viewport {
+export function framing(
+  layout: Pick<LayoutResult, 'width' | 'height'>,
+  width: number,
+  height: number,
+  direction: LayoutDirection,
+  minZoom = MIN_ZOOM,
+): Viewport {
   const { padding, maxZoom } = FIT_VIEW_OPTIONS
-  const zoom = Math.max(
-    MIN_ZOOM,
-    Math.min(maxZoom, (width * (1 - 2 * padding)) / Math.max(1, layout.width), (height * (1 - 2 * padding)) / Math.max(1, layout.height)),
-  )
-  return { x: (width - layout.width * zoom) / 2, y: (height - layout.height * zoom) / 2, zoom }
+  const fits = Math.min(maxZoom, (width * (1 - 2 * padding)) / Math.max(1, layout.width), (height * (1 - 2 * padding)) / Math.max(1, layout.height))
+  const zoom = Math.max(minZoom, fits)
+  const centred = (room: number, extent: number) => (room - extent * zoom) / 2
+  const start = (room: number, extent: number) => (extent * zoom <= room * (1 - 2 * padding) ? centred(room, extent) : room * padding)
+  return direction === 'TB'
+    ? { x: centred(width, layout.width), y: start(height, layout.height), zoom }
+    : { x: start(width, layout.width), y: centred(height, layout.height), zoom }
 }
 
-/**
- * Where the graph's camera goes by itself. The graph stays fitted as it grows (subagents appear,
- * the log arrives after the tasks) until the user pans or zooms; a new direction fits it again.
- * A picked node the panel (or the canvas's edge) hides is panned into the part left visible, at
- * the same zoom: fitting the whole graph beside the panel would make it too small to read.
- */
 export function useGraphViewport(layout: LayoutResult | null, direction: LayoutDirection, selected: string | null, panelWidth: number) {
   const flow = useReactFlow()
   const container = useRef<HTMLDivElement>(null)
@@ -69,15 +77,16 @@ export function useGraphViewport(layout: LayoutResult | null, direction: LayoutD
   useEffect(() => {
     layoutRef.current = layout
   }, [layout])
-  /** Frames the whole graph; `animate` eases there. */
+  /** Frames the graph: all of it (the Fit button), or readably (by itself); `animate` eases there. */
   const fit = useCallback(
-    (animate: boolean) => {
+    (animate: boolean, whole = false) => {
       const el = container.current
       const current = layoutRef.current
       if (!el || !current) return Promise.resolve(false)
-      return flow.setViewport(framing(current, el.clientWidth, el.clientHeight), { duration: animate ? FIT_VIEW_OPTIONS.duration : 0 })
+      const view = framing(current, el.clientWidth, el.clientHeight, direction, whole ? MIN_ZOOM : READABLE_ZOOM)
+      return flow.setViewport(view, { duration: animate ? FIT_VIEW_OPTIONS.duration : 0 })
     },
-    [flow],
+    [flow, direction],
   )
 
   const selectedId = useRef(selected)
