@@ -39,6 +39,7 @@ use crate::{
     security,
     store::{self, Db},
     telemetry,
+    vault::Vault,
 };
 
 /// How often `system:health` goes to the dashboard.
@@ -63,6 +64,8 @@ pub struct AppState {
     pub intake: Intake,
     pub started: Instant,
     pub data_dir: Arc<PathBuf>,
+    /// Seals and opens secrets stored in configuration.
+    pub vault: Arc<Vault>,
 }
 
 impl AppState {
@@ -89,6 +92,7 @@ impl AppState {
         prepare_data_dir(data_dir)?;
         let db = Db::open(data_dir).await?;
         let keys = jwt::Keys::load_or_create(data_dir)?;
+        let vault = Arc::new(Vault::load_or_create(data_dir)?);
         let mut auth = Auth::load(db.clone(), keys, rate_limit).await?;
         auth.refresh_reuse_grace_s = i64::try_from(refresh_reuse_grace_s).unwrap_or(i64::MAX);
         let auth = Arc::new(auth);
@@ -114,6 +118,7 @@ impl AppState {
             intake,
             started,
             data_dir,
+            vault,
         })
     }
 

@@ -37,6 +37,8 @@ pub mod security;
 pub mod store;
 /// Logging setup: pretty for people, JSON for machines.
 pub mod telemetry;
+/// Secrets at rest: sealed with a key of the data directory, shown masked.
+pub mod vault;
 /// Watching directories for changes.
 pub mod watch;
 /// The embedded web app, served with an SPA fallback.
