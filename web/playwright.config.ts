@@ -59,7 +59,7 @@ export default defineConfig({
   webServer: process.env.BATON_E2E_URL
     ? undefined
     : {
-        command: `"${bin}" serve --port ${port} --data-dir "${process.env.BATON_E2E_DATA_DIR}" --claude-dir "${process.env.BATON_E2E_CLAUDE_DIR}"`,
+        command: `"${bin}" serve --port ${port} --data-dir "${process.env.BATON_E2E_DATA_DIR}" --claude-dir "${process.env.BATON_E2E_CLAUDE_DIR}" --allow-private-webhooks`,
         url: `${baseURL}/api/health`,
         reuseExistingServer: false,
         timeout: 60_000,

@@ -36,6 +36,7 @@ use crate::{
     host,
     realtime::{Event, Realtime, announce::Announcer, subscriptions::GLOBAL},
     runner::{Engine, EngineSettings},
+    settings::{Flags, SettingsHub},
     security,
     store::{self, Db},
     telemetry,
@@ -66,26 +67,28 @@ pub struct AppState {
     pub data_dir: Arc<PathBuf>,
     /// Seals and opens secrets stored in configuration.
     pub vault: Arc<Vault>,
+    /// The outbound webhooks' outbox and how deliveries are sent.
+    pub webhooks: crate::webhooks::Webhooks,
+    /// MCP servers: discovery, checks, the processes Baton runs.
+    pub mcp: crate::mcp::Mcp,
+    /// The settings in force: defaults, flags and the stored global document.
+    pub settings: Arc<SettingsHub>,
 }
 
 impl AppState {
     /// Prepares the data directory, brings the database up to date and loads what checking
     /// tokens needs. The server and the CLI subcommands both start here.
     pub async fn open(data_dir: &Path) -> anyhow::Result<Self> {
-        let engine = EngineSettings {
-            claude_bin: "claude".into(),
-            kill_grace: Duration::from_secs(10),
-            max_agents: 8,
-            webhook_url: "http://127.0.0.1:3001/api/webhooks/notify".into(),
-        };
-        Self::open_with(data_dir, 10, 200, engine, catalog::Dirs::default()).await
+        let webhook_url = "http://127.0.0.1:3001/api/webhooks/notify".to_owned();
+        Self::open_with(data_dir, 10, 200, webhook_url, Flags::default(), catalog::Dirs::default()).await
     }
 
     async fn open_with(
         data_dir: &Path,
         refresh_reuse_grace_s: u64,
         rate_limit: u32,
-        engine: EngineSettings,
+        webhook_url: String,
+        flags: Flags,
         agent_dirs: catalog::Dirs,
     ) -> anyhow::Result<Self> {
         let started = Instant::now();
@@ -98,15 +101,26 @@ impl AppState {
         let auth = Arc::new(auth);
         let realtime = Realtime::start(auth.clone(), db.clone());
         let announce = Announcer::new(db.clone(), realtime.hub.clone());
+        let settings = Arc::new(SettingsHub::new(&flags));
+        if let Some(global) = store::config::current(&db.reader, store::config::Scope::Global).await? {
+            settings.set_global(global.document);
+        }
         // Scripts Baton launches post to WEBHOOK_URL as it is: the token goes in the query.
         let engine = EngineSettings {
-            webhook_url: format!("{}?token={}", engine.webhook_url, auth.runner_token()),
-            ..engine
+            webhook_url: format!("{webhook_url}?token={}", auth.runner_token()),
+            settings: settings.clone(),
+            vault: vault.clone(),
         };
         let engine = Engine::new(db.clone(), engine, announce.clone());
         let data_dir = Arc::new(data_dir.to_path_buf());
         let catalog = Arc::new(Catalog::new(agent_dirs, db.clone()));
         let intake = Intake::start(db.clone(), announce.clone());
+        let webhooks = crate::webhooks::Webhooks {
+            outbox: crate::webhooks::Outbox::new(db.clone()),
+            options: crate::webhooks::Options::default(),
+        };
+        realtime.hub.set_tap(Arc::new(webhooks.outbox.clone()));
+        let mcp = crate::mcp::Mcp::new(db.clone(), vault.clone(), announce.clone(), crate::mcp::default_claude_json());
         Ok(Self {
             db,
             auth,
@@ -119,6 +133,9 @@ impl AppState {
             started,
             data_dir,
             vault,
+            webhooks,
+            mcp,
+            settings,
         })
     }
 
@@ -144,12 +161,7 @@ impl Application {
         let started = Instant::now();
         let listener = bind(SocketAddr::new(args.host, args.port)).await?;
         let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
-        let engine = EngineSettings {
-            claude_bin: args.claude_bin.clone(),
-            kill_grace: args.kill_grace,
-            max_agents: args.max_agents as usize,
-            webhook_url: format!("http://127.0.0.1:{port}/api/webhooks/notify"),
-        };
+        let webhook_url = format!("http://127.0.0.1:{port}/api/webhooks/notify");
         // Watchers report absolute paths; directories given relative are made absolute to match.
         let absolute = |dir: &PathBuf| std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
         let claude_dir = args.resolved_claude_dir().map(|d| absolute(&d));
@@ -161,10 +173,33 @@ impl Application {
         };
         let mut workspaces: Vec<PathBuf> = claude_dir.iter().map(|d| d.join("agent-workspaces")).collect();
         workspaces.extend(args.workspaces_dirs.iter().map(absolute));
-        let mut state =
-            AppState::open_with(&data_dir, args.refresh_reuse_grace_s, args.rate_limit, engine, agent_dirs)
-                .await?;
+        let flags = Flags {
+            claude_bin: args.claude_bin.clone(),
+            kill_grace: args.kill_grace,
+            max_agents: args.max_agents,
+            agents_dirs: agent_dirs.extra.clone(),
+            workspaces_dirs: args.workspaces_dirs.iter().map(absolute).collect(),
+        };
+        let mut state = AppState::open_with(
+            &data_dir,
+            args.refresh_reuse_grace_s,
+            args.rate_limit,
+            webhook_url,
+            flags,
+            agent_dirs,
+        )
+        .await?;
         state.started = started;
+        state.mcp = crate::mcp::Mcp::new(
+            state.db.clone(),
+            state.vault.clone(),
+            state.announce.clone(),
+            args.resolved_claude_json(),
+        );
+        state.webhooks.options = crate::webhooks::Options {
+            allow_private: args.allow_private_webhooks,
+            backoff_base: args.webhook_backoff_base,
+        };
         let interrupted = state.engine.reconcile().await?;
         if interrupted > 0 {
             warn!(interrupted, "marked executions left running by the previous process as interrupted");
@@ -206,6 +241,8 @@ impl Application {
         let watcher = WorkspaceWatcher::new(workspaces, busy, state.intake.clone(), state.db.clone());
         tokio::spawn(watcher.run(stop.clone()));
         tokio::spawn(broadcast_health(state.clone(), stop.clone()));
+        tokio::spawn(crate::mcp::monitor::run(state.mcp.clone(), stop.clone()));
+        tokio::spawn(crate::webhooks::worker::run(state.clone(), stop.clone()));
         let router = router(state.clone(), &cors_origins)?;
         let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown({
@@ -224,6 +261,7 @@ impl Application {
         }
         // Running agents are stopped and their executions marked interrupted.
         state.engine.shutdown().await;
+        state.mcp.supervisor.stop_all().await;
         state.db.close().await;
         info!("stopped");
         Ok(())

@@ -46,6 +46,38 @@ pub enum Command {
         #[command(flatten)]
         data: DataDirArg,
     },
+    /// Write everything configurable (global and project configuration, projects, plans, agent
+    /// configurations) as one YAML or JSON bundle, to stdout or a file.
+    Export {
+        #[arg(long, value_parser = ["yaml", "json"], default_value = "yaml")]
+        format: String,
+        /// Write to this file instead of stdout.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Encrypt secrets into the bundle with a passphrase read from the first line of stdin
+        /// (without it, secrets are left out).
+        #[arg(long)]
+        passphrase_stdin: bool,
+        #[command(flatten)]
+        data: DataDirArg,
+    },
+    /// Apply a bundle written by `baton export` (or the API) in one transaction, printing what
+    /// changes item by item; nothing changes if any item is invalid.
+    Import {
+        /// The bundle file (YAML or JSON); `-` reads stdin.
+        file: PathBuf,
+        /// Only print what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Also delete what the bundle does not list.
+        #[arg(long)]
+        prune: bool,
+        /// The passphrase the bundle's secrets were encrypted with, from the first line of stdin.
+        #[arg(long)]
+        passphrase_stdin: bool,
+        #[command(flatten)]
+        data: DataDirArg,
+    },
     /// Forward one Claude Code hook event (read from stdin) to Baton: the `command` form of
     /// Baton's hook. Prints nothing and always exits 0, so it never blocks or steers the agent.
     Hook {
@@ -228,6 +260,11 @@ pub struct ServeArgs {
     #[arg(long, env = "BATON_CLAUDE_DIR")]
     pub claude_dir: Option<PathBuf>,
 
+    /// Claude Code's `.claude.json`, where its user- and local-scope MCP servers are
+    /// [default: ~/.claude.json].
+    #[arg(long, env = "BATON_CLAUDE_JSON")]
+    pub claude_json: Option<PathBuf>,
+
     /// Another directory of agent definition files (`*.md`, `agent-registry.json`) to list and
     /// watch (repeatable, or comma-separated in the variable).
     #[arg(long = "agents-dir", env = "BATON_AGENTS_DIR", value_delimiter = ',')]
@@ -242,6 +279,17 @@ pub struct ServeArgs {
     /// at once); after that, presenting it again ends its whole session family.
     #[arg(long, env = "BATON_REFRESH_REUSE_GRACE", default_value_t = 10)]
     pub refresh_reuse_grace_s: u64,
+
+    /// Let webhooks post to loopback, private and link-local addresses (a receiver on this
+    /// machine or network). Off by default: a webhook URL could otherwise reach internal
+    /// services or the cloud metadata address.
+    #[arg(long, env = "BATON_ALLOW_PRIVATE_WEBHOOKS")]
+    pub allow_private_webhooks: bool,
+
+    /// The first wait before a failed webhook delivery is retried; later waits grow from it.
+    #[arg(long, env = "BATON_WEBHOOK_BACKOFF_BASE", default_value = "30s", hide = true,
+        value_parser = crate::webhooks::retry::parse_base)]
+    pub webhook_backoff_base: std::time::Duration,
 }
 
 /// How log lines are written.
@@ -260,6 +308,11 @@ impl ServeArgs {
     /// Claude Code's directory: the flag, or `~/.claude` (none when there is no home).
     pub fn resolved_claude_dir(&self) -> Option<PathBuf> {
         self.claude_dir.clone().or_else(|| dirs::home_dir().map(|home| home.join(".claude")))
+    }
+
+    /// Claude Code's `.claude.json`: the flag, or `~/.claude.json` (none when there is no home).
+    pub fn resolved_claude_json(&self) -> Option<PathBuf> {
+        self.claude_json.clone().or_else(crate::mcp::default_claude_json)
     }
 }
 

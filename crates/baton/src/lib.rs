@@ -27,12 +27,16 @@ pub mod fake_claude;
 pub mod host;
 /// Parsers for what agents print and send.
 pub mod ingest;
+/// MCP servers: discovered and added, health-checked, watched; the ones Baton runs.
+pub mod mcp;
 /// socket.io: the authenticated handshake, rooms, and the hub that sends committed events.
 pub mod realtime;
 /// The execution engine: scheduler, supervisor, runners.
 pub mod runner;
 /// Security headers and CORS.
 pub mod security;
+/// Baton's configuration at run time: defaults, flags and stored documents, merged and live.
+pub mod settings;
 /// All SQL, one module per table group.
 pub mod store;
 /// Logging setup: pretty for people, JSON for machines.
@@ -43,3 +47,5 @@ pub mod vault;
 pub mod watch;
 /// The embedded web app, served with an SPA fallback.
 pub mod web;
+/// Outbound webhooks: the outbox of deliveries, the guarded sender, signatures, retries.
+pub mod webhooks;

@@ -23,6 +23,12 @@ async fn main() -> ExitCode {
         },
         Some(Command::User { command, data }) => baton::cli::user(command, &data).await,
         Some(Command::Token { command, data }) => baton::cli::token(command, &data).await,
+        Some(Command::Export { format, output, passphrase_stdin, data }) => {
+            baton::cli::export(&format, output.as_deref(), passphrase_stdin, &data).await
+        }
+        Some(Command::Import { file, dry_run, prune, passphrase_stdin, data }) => {
+            baton::cli::import(&file, dry_run, prune, passphrase_stdin, &data).await
+        }
         Some(Command::Hook { target, timeout }) => {
             baton::cli::hook(&target, timeout).await;
             Ok(())

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import { createBrowserRouter } from 'react-router'
 
 import { RequireSession } from '@/app/require-session'
+import { ConfigurationIndex, ConfigurationLayout } from '@/app/routes/configuration/configuration-layout'
 import { RouteError } from '@/app/routes/route-error'
 import { SettingsIndex, SettingsLayout } from '@/app/routes/settings/settings-layout'
 import { AppLayout, type RouteHandle } from '@/components/layout/app-layout'
@@ -24,6 +25,12 @@ const AgentRoute = lazy(() => import('@/app/routes/agents/agent'))
 const FlowRoute = lazy(() => import('@/app/routes/flow/flow'))
 const PlanEditorRoute = lazy(() => import('@/app/routes/plans/plan-editor'))
 const CollaborationRoute = lazy(() => import('@/app/routes/agents/collaboration'))
+// The configuration tabs; CodeMirror loads only when an editor shows.
+const GlobalConfigurationRoute = lazy(() => import('@/app/routes/configuration/global'))
+const ProjectConfigurationRoute = lazy(() => import('@/app/routes/configuration/projects'))
+const McpServersRoute = lazy(() => import('@/app/routes/configuration/mcp'))
+const WebhooksRoute = lazy(() => import('@/app/routes/configuration/webhooks'))
+const ImportExportRoute = lazy(() => import('@/app/routes/configuration/import-export'))
 const AccountRoute = lazy(() => import('@/app/routes/settings/account'))
 const UsersRoute = lazy(() => import('@/app/routes/settings/users'))
 const TokensRoute = lazy(() => import('@/app/routes/settings/tokens'))
@@ -65,6 +72,18 @@ export const router = createBrowserRouter([
       { path: 'agents', element: <AgentsRoute /> },
       { path: 'agents/collaboration', element: <CollaborationRoute /> },
       { path: 'agents/:name', element: <AgentRoute /> },
+      {
+        path: 'configuration',
+        element: <ConfigurationLayout />,
+        children: [
+          { index: true, element: <ConfigurationIndex /> },
+          { path: 'global', element: <GlobalConfigurationRoute /> },
+          { path: 'projects/:projectId?', element: <ProjectConfigurationRoute /> },
+          { path: 'mcp', element: <McpServersRoute /> },
+          { path: 'webhooks', element: <WebhooksRoute /> },
+          { path: 'import-export', element: <ImportExportRoute /> },
+        ],
+      },
       {
         path: 'settings',
         element: <SettingsLayout />,

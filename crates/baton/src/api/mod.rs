@@ -25,6 +25,8 @@ pub mod audit;
 pub mod auth;
 /// Which agents hand work to which.
 pub mod collaboration;
+/// Global and project configuration: versions, diffs, reverts, export and import.
+pub mod config;
 /// Executions: start, watch, cancel, re-run; their logs and metrics.
 pub mod executions;
 /// Extractors that answer bad input in the app's error shape.
@@ -35,6 +37,8 @@ pub mod health;
 pub mod ingest;
 /// Log entries of executions: pages, filters, server-sent events.
 pub mod logs;
+/// MCP servers: list, check, history, restart; add, change, remove Baton's own.
+pub mod mcp_servers;
 /// The signed-in user's notifications.
 pub mod notifications;
 /// `limit` and `cursor` of newest-first lists.
@@ -51,6 +55,10 @@ pub mod system;
 pub mod tokens;
 /// User management.
 pub mod users;
+/// The delivery log of outbound webhooks, test events and redelivery.
+pub mod webhook_deliveries;
+/// Outbound webhooks: where Baton posts events.
+pub mod webhooks;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -72,8 +80,11 @@ pub mod users;
         (name = "users", description = "People who sign in, and their roles (admin only)"),
         (name = "tokens", description = "API tokens for scripts and hooks (admin only)"),
         (name = "audit", description = "Who changed what, when and from where (admin only)"),
+        (name = "config", description = "Baton's configuration and each project's: versions, diffs, reverts, export and import"),
+        (name = "mcp", description = "MCP servers: discovered from Claude Code's files or added in Baton, checked, restarted"),
+        (name = "webhooks", description = "Outbound webhooks: signed event deliveries to other systems, retried, with a log"),
     ),
-    components(schemas(crate::error::ErrorBody)),
+    components(schemas(crate::error::ErrorBody, crate::settings::GlobalConfig, crate::settings::ProjectConfig)),
     modifiers(&BearerAuth),
     security(("bearer" = []))
 )]
@@ -105,10 +116,14 @@ fn documented_routes() -> OpenApiRouter<AppState> {
         .merge(agents::router())
         .merge(agent_catalog::router())
         .merge(collaboration::router())
+        .merge(config::router())
         .merge(ingest::router())
         .merge(schemas::router())
         .merge(system::router())
         .merge(notifications::router())
+        .merge(mcp_servers::router())
+        .merge(webhooks::router())
+        .merge(webhook_deliveries::router())
 }
 
 /// The OpenAPI document, generated from the handlers' annotations.

@@ -240,7 +240,7 @@ fn map_write_error(error: sqlx::Error) -> AppError {
 
 /// Creates the workspace directory if needed; a path that cannot be a directory is the
 /// client's mistake, so it answers 422 with the operating system's reason.
-async fn ensure_workspace(dir: &Path) -> Result<(), AppError> {
+pub(crate) async fn ensure_workspace(dir: &Path) -> Result<(), AppError> {
     let refuse = |reason: String| {
         AppError::invalid("workspace_dir", format!("cannot use {}: {reason}", dir.display()))
     };

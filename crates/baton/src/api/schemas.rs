@@ -15,7 +15,12 @@ use crate::{
 };
 
 /// Published schemas: URL name → component of the OpenAPI document.
-const PUBLISHED: [(&str, &str); 2] = [("agent-config", "AgentConfig"), ("plan", "PlanInput")];
+const PUBLISHED: [(&str, &str); 4] = [
+    ("agent-config", "AgentConfig"),
+    ("plan", "PlanInput"),
+    ("global-config", "GlobalConfig"),
+    ("project-config", "ProjectConfig"),
+];
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(get_schema))

@@ -47,6 +47,11 @@ impl Timestamp {
         Self(self.0 + time::Duration::seconds(seconds))
     }
 
+    /// This instant moved by `millis` milliseconds (negative: earlier).
+    pub fn plus_millis(self, millis: i64) -> Self {
+        Self(self.0 + time::Duration::milliseconds(millis))
+    }
+
     /// Now, or a millisecond after `previous` if the clock has not moved past it: successive
     /// updates of a row get strictly increasing times.
     pub fn now_after(previous: Self) -> Self {

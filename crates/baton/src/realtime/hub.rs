@@ -47,6 +47,12 @@ impl Event {
     }
 }
 
+/// Something besides the sockets that takes committed events: the outbound webhooks' outbox.
+/// It sees each published event before the sockets do, so it must be quick.
+pub trait EventTap: Send + Sync + std::fmt::Debug {
+    fn offer<'a>(&'a self, event: &'a Event) -> futures_util::future::BoxFuture<'a, ()>;
+}
+
 /// A committed log entry and the execution it belongs to.
 #[derive(Debug, Clone)]
 pub struct CommittedLog {
@@ -74,6 +80,8 @@ pub struct Hub {
     stats: Arc<Stats>,
     seq: Arc<AtomicU64>,
     pub instance: Arc<str>,
+    /// Set once, when the webhooks' outbox is ready.
+    tap: Arc<std::sync::OnceLock<Arc<dyn EventTap>>>,
 }
 
 impl Hub {
@@ -91,12 +99,20 @@ impl Hub {
             lagged: HashSet::new(),
         };
         tokio::spawn(task.run(receiver));
-        Self { sender, stats, seq, instance: uuid::Uuid::new_v4().to_string().into() }
+        Self { sender, stats, seq, instance: uuid::Uuid::new_v4().to_string().into(), tap: Arc::default() }
     }
 
     /// Sends `event` once everything handed to the hub before it is out.
     pub async fn publish(&self, event: Event) {
+        if let Some(tap) = self.tap.get() {
+            tap.offer(&event).await;
+        }
         self.send(Message::Event(event)).await;
+    }
+
+    /// Hands every event published from now on to `tap` as well (the first tap set stays).
+    pub fn set_tap(&self, tap: Arc<dyn EventTap>) {
+        let _ = self.tap.set(tap);
     }
 
     /// Log entries that are now in the database.

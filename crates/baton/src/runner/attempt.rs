@@ -82,7 +82,7 @@ async fn supervise(
     // A global slot first: with --max-agents busy, the task stays pending.
     let waiting = Waiting::new(&engine.waiting);
     let _slot = tokio::select! {
-        slot = engine.slots.clone().acquire_owned() => slot?,
+        slot = engine.slots.acquire() => slot?,
         () = cancel.cancelled() => {
             store::tasks::finish(&engine.db.writer, row, TaskStatus::Cancelled, None, Some("cancelled before it started"), None).await?;
             return Ok((Outcome::Cancelled, 0.0));
@@ -99,7 +99,10 @@ async fn supervise(
         project_dir: &project_dir,
         webhook_url: &engine.settings.webhook_url,
     };
-    let launch = command::build(&engine.settings.claude_bin, &config, task, &place);
+    let (settings, base_env) = engine.project_settings(&shared.project_id).await?;
+    let mut launch = command::build(&settings.runner.claude_bin, &config, task, &place);
+    // The agent's own environment wins over the project's, which wins over the global one.
+    launch.env.splice(0..0, base_env);
     let program = launch.argv.first().cloned().unwrap_or_default();
     let (mut child, pgid) = match process::spawn(&launch.argv, &shared.workspace_dir, &launch.env) {
         Ok(spawned) => spawned,
@@ -130,7 +133,7 @@ async fn supervise(
     let readers =
         spawn_readers(&mut child, engine.logs.clone(), shared, task, launch.stream_json, result.clone());
     let timeout = task.timeout_s.or(config.timeout_s).map(Duration::from_secs);
-    let grace = engine.settings.kill_grace;
+    let grace = settings.runner.kill_grace;
     let outcome = tokio::select! {
         status = child.wait() => Ended::Exited(status?),
         () = sleep_or_forever(timeout) => {

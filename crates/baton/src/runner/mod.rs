@@ -16,7 +16,6 @@ use std::{
 };
 
 use serde::Serialize;
-use tokio::sync::Semaphore;
 use tokio_util::{sync::CancellationToken, task::TaskTracker};
 use utoipa::ToSchema;
 
@@ -27,11 +26,25 @@ use crate::{
         timestamp::Timestamp,
     },
     realtime::announce::Announcer,
+    settings::{Settings, SettingsHub},
     store::{self, Db, executions::NewExecution, log_writer::LogWriter, logs::NewLog},
+    vault::Vault,
 };
+
+/// Resizes the global agent limit whenever the settings change.
+async fn follow_max_agents(mut changes: tokio::sync::watch::Receiver<Arc<Settings>>, slots: Arc<slots::Slots>) {
+    while changes.changed().await.is_ok() {
+        let size = changes.borrow_and_update().limits.max_agents;
+        if size != slots.size() {
+            slots.resize(size);
+        }
+    }
+}
 
 /// One attempt of one task: a supervised process.
 mod attempt;
+/// The global agent limit, resizable.
+mod slots;
 /// argv and environment of a task's process.
 pub mod command;
 /// Reading output line by line with a length cap.
@@ -43,17 +56,15 @@ mod reconcile;
 /// The DAG scheduler of one execution.
 mod scheduler;
 
-/// How the engine runs agents.
+/// What the engine is given besides the database. The `claude` binary, the kill grace, the
+/// global agent limit and agents' environment come from the live settings, read as each task
+/// starts, so a change applies without a restart.
 #[derive(Debug, Clone)]
 pub struct EngineSettings {
-    /// The `claude` executable for agents with no command of their own.
-    pub claude_bin: String,
-    /// Time between SIGTERM and SIGKILL when a task is cancelled or times out.
-    pub kill_grace: Duration,
-    /// Tasks running at once across all executions.
-    pub max_agents: usize,
     /// Where orchestrator scripts post their events.
     pub webhook_url: String,
+    pub settings: Arc<SettingsHub>,
+    pub vault: Arc<Vault>,
 }
 
 /// Why an execution is being stopped.
@@ -108,7 +119,7 @@ pub struct Engine {
     db: Db,
     logs: LogWriter,
     settings: EngineSettings,
-    slots: Arc<Semaphore>,
+    slots: Arc<slots::Slots>,
     running: Mutex<HashMap<String, Arc<Handle>>>,
     tracker: TaskTracker,
     announce: Announcer,
@@ -130,10 +141,12 @@ pub struct Load {
 impl Engine {
     pub fn new(db: Db, settings: EngineSettings, announce: Announcer) -> Arc<Self> {
         let logs = LogWriter::start(db.clone(), announce.hub().clone());
+        let slots = Arc::new(slots::Slots::new(settings.settings.current().limits.max_agents));
+        tokio::spawn(follow_max_agents(settings.settings.subscribe(), slots.clone()));
         Arc::new(Self {
             announce,
             waiting: AtomicUsize::new(0),
-            slots: Arc::new(Semaphore::new(settings.max_agents.max(1))),
+            slots,
             db,
             logs,
             settings,
@@ -142,8 +155,29 @@ impl Engine {
         })
     }
 
-    /// Records a new execution with every task pending and starts running it.
-    pub async fn start(self: &Arc<Self>, request: StartRequest) -> anyhow::Result<String> {
+    /// The settings for a project's tasks (global ones with its overrides) and the environment
+    /// its agents get, global then project, secrets opened.
+    async fn project_settings(&self, project_id: &str) -> anyhow::Result<(Settings, Vec<(String, String)>)> {
+        let document = store::config::current(&self.db.reader, store::config::Scope::Project(project_id))
+            .await?
+            .map(|version| version.document)
+            .unwrap_or_default();
+        let settings = self.settings.settings.for_project(&document);
+        let mut env = Vec::new();
+        for layer in [&settings.runner.env, document.get("env").unwrap_or(&serde_json::Value::Null)] {
+            if let serde_json::Value::Object(values) = crate::vault::tree::open(layer, &self.settings.vault)? {
+                env.extend(values.into_iter().filter_map(|(k, v)| v.as_str().map(|v| (k, v.to_owned()))));
+            }
+        }
+        Ok((settings, env))
+    }
+
+    /// Records a new execution with every task pending and starts running it. A plan without a
+    /// budget gets the project's (or the global) default budget.
+    pub async fn start(self: &Arc<Self>, mut request: StartRequest) -> anyhow::Result<String> {
+        if request.plan.budget_usd.is_none() {
+            request.plan.budget_usd = self.project_settings(&request.project_id).await?.0.limits.default_budget_usd;
+        }
         let id = uuid::Uuid::now_v7().to_string();
         let mut tx = self.db.writer.begin().await?;
         store::executions::insert(
@@ -220,10 +254,9 @@ impl Engine {
     }
 
     pub fn load(&self) -> Load {
-        let max = self.settings.max_agents.max(1);
         Load {
             log_entries: self.logs.pending(),
-            tasks_running: max.saturating_sub(self.slots.available_permits()),
+            tasks_running: self.slots.in_use(),
             tasks_waiting: self.waiting.load(Ordering::Relaxed),
             executions_running: self.lock_running().len(),
         }

@@ -20,6 +20,8 @@ pub mod agent_stats;
 pub mod api_tokens;
 /// The audit log of every change.
 pub mod audit;
+/// Versions of configuration documents, global and per project.
+pub mod config;
 /// Opaque keyset cursors for newest-first lists.
 pub mod cursor;
 /// What agents are doing now, and execution metrics over time.
@@ -30,6 +32,8 @@ pub mod executions;
 pub mod external;
 /// The batched writer of log entries.
 pub mod log_writer;
+/// MCP servers added in Baton, and the checks of every server.
+pub mod mcp;
 /// Log entries and metrics of executions.
 pub mod logs;
 /// Notifications of each user.
@@ -46,6 +50,10 @@ pub mod summaries;
 pub mod tasks;
 /// Users and their roles.
 pub mod users;
+/// The outbox of outbound webhooks: deliveries and their attempts.
+pub mod webhook_deliveries;
+/// Outbound webhooks.
+pub mod webhooks;
 
 /// The database file inside the data directory.
 pub const DB_FILE: &str = "baton.db";

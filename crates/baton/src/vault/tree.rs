@@ -163,6 +163,29 @@ pub fn import(document: &Value, passphrase: Option<&Vault>) -> Result<Value, Fie
     errors.into_result().map(|()| plain)
 }
 
+/// The stored document with each secret replaced by a digest of its plain value, so two
+/// documents can be compared without opening them side by side. For comparison only: never
+/// show or store it (mask it first).
+pub fn fingerprint(stored: &Value, vault: &Vault) -> anyhow::Result<Value> {
+    use sha2::{Digest, Sha256};
+    let mut errors = FieldErrors::new();
+    let printed = rewrite(
+        stored,
+        "",
+        &mut |_, secret| {
+            let plain = match secret {
+                Secret::Sealed(sealed) => vault.open(sealed).map_err(|e| e.to_string())?,
+                Secret::Plain(plain) => plain.to_owned(),
+                Secret::Encrypted(encrypted) => encrypted.to_owned(),
+            };
+            let digest = hex::encode(Sha256::digest(plain.as_bytes()));
+            Ok(Value::Object(Map::from_iter([("secret".into(), digest.into())])))
+        },
+        &mut errors,
+    );
+    errors.into_result().map(|()| printed).map_err(|errors| anyhow::anyhow!("reading secrets: {errors}"))
+}
+
 /// Whether `value` holds a secret anywhere.
 pub fn has_secrets(value: &Value) -> bool {
     let mut found = false;

@@ -68,9 +68,40 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/agents/{name}/status", Access::Viewer),
     ("GET", "/api/agents/{name}/metrics", Access::Viewer),
     ("GET", "/api/collaboration", Access::Viewer),
+    ("GET", "/api/config/schema", Access::Viewer),
+    ("GET", "/api/config/global", Access::Viewer),
+    ("PUT", "/api/config/global", Access::Admin),
+    ("GET", "/api/config/global/versions", Access::Viewer),
+    ("GET", "/api/config/global/versions/{version}", Access::Viewer),
+    ("GET", "/api/config/global/diff", Access::Viewer),
+    ("POST", "/api/config/global/revert", Access::Admin),
+    ("GET", "/api/config/projects/{id}", Access::Viewer),
+    ("PUT", "/api/config/projects/{id}", Access::Admin),
+    ("GET", "/api/config/projects/{id}/versions", Access::Viewer),
+    ("GET", "/api/config/projects/{id}/versions/{version}", Access::Viewer),
+    ("GET", "/api/config/projects/{id}/diff", Access::Viewer),
+    ("POST", "/api/config/projects/{id}/revert", Access::Admin),
+    ("POST", "/api/config/export", Access::Admin),
+    ("POST", "/api/config/import", Access::Admin),
     ("GET", "/api/schemas/{name}", Access::Viewer),
     ("POST", "/api/hooks/claude", Access::Ingest),
     ("POST", "/api/webhooks/notify", Access::Ingest),
+    ("GET", "/api/webhooks", Access::Viewer),
+    ("POST", "/api/webhooks", Access::Admin),
+    ("GET", "/api/webhooks/{id}", Access::Viewer),
+    ("PUT", "/api/webhooks/{id}", Access::Admin),
+    ("DELETE", "/api/webhooks/{id}", Access::Admin),
+    ("POST", "/api/webhooks/{id}/rotate-secret", Access::Admin),
+    ("GET", "/api/webhooks/{id}/deliveries", Access::Viewer),
+    ("POST", "/api/webhooks/{id}/test", Access::Operator),
+    ("POST", "/api/webhooks/{id}/deliveries/{delivery_id}/redeliver", Access::Operator),
+    ("GET", "/api/mcp-servers", Access::Viewer),
+    ("POST", "/api/mcp-servers", Access::Admin),
+    ("PUT", "/api/mcp-servers/{name}", Access::Admin),
+    ("DELETE", "/api/mcp-servers/{name}", Access::Admin),
+    ("GET", "/api/mcp-servers/{name}/status", Access::Operator),
+    ("GET", "/api/mcp-servers/{name}/history", Access::Viewer),
+    ("POST", "/api/mcp-servers/{name}/restart", Access::Operator),
 ];
 
 /// Routes outside the OpenAPI document: the document itself and its reference page are
@@ -133,6 +164,7 @@ async fn every_route_answers_401_403_or_serves_each_kind_of_caller() {
 
     for (method, path, access) in ROUTES {
         let path = path.replace("{id}", "no-such-id").replace("{name}", "no-such-agent");
+        let path = path.replace("{delivery_id}", "no-such-delivery").replace("{version}", "1");
         let method: Method = method.parse().expect("method");
         let mut public_answers = BTreeSet::new();
         for (caller, token) in &callers {

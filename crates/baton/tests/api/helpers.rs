@@ -57,8 +57,11 @@ pub async fn spawn_app_with(data_dir: &Path, configure: impl FnOnce(&mut ServeAr
         kill_grace: std::time::Duration::from_secs(2),
         no_example: true,
         claude_dir: Some(data_dir.join("claude")),
+        claude_json: Some(data_dir.join("claude.json")),
         agents_dirs: Vec::new(),
         workspaces_dirs: Vec::new(),
+        allow_private_webhooks: false,
+        webhook_backoff_base: std::time::Duration::from_secs(30),
     };
     configure(&mut args);
     let app = Application::build(&args).await.expect("the app builds");

@@ -1,4 +1,4 @@
-import { BookOpenIcon, BotIcon, ExternalLinkIcon, FolderKanbanIcon, LayoutDashboardIcon, WorkflowIcon, PlayCircleIcon, SettingsIcon } from 'lucide-react'
+import { BookOpenIcon, BotIcon, ExternalLinkIcon, FolderKanbanIcon, LayoutDashboardIcon, WorkflowIcon, PlayCircleIcon, SettingsIcon, SlidersHorizontalIcon } from 'lucide-react'
 import { NavLink } from 'react-router'
 
 import { cn } from '@/lib/utils'
@@ -10,6 +10,8 @@ const NAV_ITEMS = [
   { to: '/executions', label: 'Executions', icon: PlayCircleIcon },
   { to: '/flow', label: 'Flow', icon: WorkflowIcon },
   { to: '/agents', label: 'Agents', icon: BotIcon },
+  // Global and per-project configuration, MCP servers, webhooks, import and export (admins edit).
+  { to: '/configuration', label: 'Configuration', icon: SlidersHorizontalIcon },
   // Everyone has their account there; admins also users, API tokens and the audit log.
   { to: '/settings', label: 'Settings', icon: SettingsIcon },
 ] as const

@@ -229,6 +229,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/config/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Everything configurable as one YAML or JSON file: the global configuration, projects with
+         *     their configuration and plans, and agents' default configurations. Secrets are left out
+         *     (masked) unless a passphrase encrypts them into the file.
+         */
+        post: operations["export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/global": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Baton's configuration: the saved document, every setting in force and where it comes from. */
+        get: operations["get_global"];
+        /**
+         * Saves the global document as a new version and puts it in force at once. Unknown keys and
+         *     bad values answer 422 naming their path (`limits.max_agents`).
+         */
+        put: operations["put_global"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/global/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed in the global document between two versions. */
+        get: operations["global_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/global/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restores a version of the global document, as a new version. */
+        post: operations["revert_global"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/global/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved versions of the global document, newest first. */
+        get: operations["global_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/global/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved version of the global document. */
+        get: operations["global_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compares a bundle with what is stored, item by item with field diffs; without `dry_run`,
+         *     applies it in one transaction. A bundle with one bad item changes nothing: the 422 names the
+         *     item's path (`projects[1].plans[0].tasks[2].agent`) and the problem.
+         */
+        post: operations["import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's configuration: its overrides, and what its agents run with. */
+        get: operations["get_project"];
+        /**
+         * Saves a project's overrides as a new version: settings, environment for its agents (a
+         *     value may be `{secret: "..."}`), and its agents' configurations.
+         */
+        put: operations["put_project"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/projects/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed in a project's document between two versions. */
+        get: operations["project_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/projects/{id}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restores a version of a project's document, as a new version. */
+        post: operations["revert_project"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/projects/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved versions of a project's document, newest first. */
+        get: operations["project_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/projects/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved version of a project's document. */
+        get: operations["project_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema (2020-12) of the global document, for editors that validate as you type. */
+        get: operations["get_schema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/executions": {
         parameters: {
             query?: never;
@@ -369,6 +606,102 @@ export interface paths {
          *     log entries with their durations; notifications reach people. Answers 204, empty.
          */
         post: operations["claude_hook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mcp-servers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List MCP servers with their last check. */
+        get: operations["list_servers"];
+        put?: never;
+        /** Add a server to Baton, for every project or for one. */
+        post: operations["create_server"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mcp-servers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a server added in Baton: the body replaces its whole configuration
+         *     (`{"secret": "********"}` keeps a stored secret).
+         */
+        put: operations["update_server"];
+        post?: never;
+        /** Remove a server added in Baton (and stop it, if Baton runs it). */
+        delete: operations["delete_server"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mcp-servers/{name}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A server's recent checks, newest first. */
+        get: operations["server_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mcp-servers/{name}/restart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restart a server Baton runs (`managed`) and wait until it passes a check; any other server
+         *     is checked again, and `message` says so.
+         */
+        post: operations["restart_server"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mcp-servers/{name}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a server now: start it (stdio) or call it (http), `initialize`, `tools/list`. Answers
+         *     200 with `ok: false` and the reason when the server is down.
+         */
+        get: operations["server_status"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -658,6 +991,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhooks, newest first, each with how its newest delivery went. */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Create a webhook: Baton posts the events it asks for to its URL, signed with its secret.
+         * @description Events: `execution:started`, `execution:completed`, `execution:failed`,
+         *     `execution:cancelled` (cancelled, interrupted or over budget), each with `{execution}` as the
+         *     socket has it; `project:updated` (`{project}`) and `project:deleted` (`{id}`); `mcp:status`
+         *     (an MCP server going down or coming back); `webhook:test` (from `POST /api/webhooks/{id}/test`).
+         *     Filters are exact names, `prefix:*` (e.g. `execution:*`) or `*`. Task events are not sent
+         *     (too many), nor the `execution:completed` of each answer of a Claude Code session.
+         *
+         *     Each request: `POST` with `{id, event, created_at, data}` and the headers `Baton-Delivery`,
+         *     `Baton-Event`, `Baton-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`,
+         *     `User-Agent: Baton-Webhooks/<version>`, plus the webhook's own. A 2xx answer delivers it;
+         *     network errors, timeouts, 429 (honouring `Retry-After`) and 5xx are retried with exponential
+         *     backoff (30 s, 2 min, 10 min, 30 min, 1 h, 2 h, 4 h, 8 h...) until the delivery is dead;
+         *     other answers are final. Private, loopback and link-local addresses are refused unless Baton
+         *     runs with `--allow-private-webhooks`.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/notify": {
         parameters: {
             query?: never;
@@ -679,10 +1046,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook. */
+        get: operations["get_webhook"];
+        /** Change a webhook: only the fields sent change. */
+        put: operations["update_webhook"];
+        post?: never;
+        /** Delete a webhook with its deliveries. */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of a webhook, newest first, each delivery with its attempts. */
+        get: operations["list_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery's event again, as a new delivery. */
+        post: operations["redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a webhook a new generated signing secret, shown once. */
+        post: operations["rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a `webhook:test` event to the webhook now (whatever its filter, even when inactive). */
+        post: operations["send_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description What each item of an import does.
+         * @enum {string}
+         */
+        Action: "create" | "update" | "delete" | "unchanged";
         /** @description Something that happened to an execution or one of its tasks. */
         ActivityItem: {
             agent?: string | null;
@@ -876,6 +1335,18 @@ export interface components {
             prefix: string;
             role: components["schemas"]["TokenRole"];
         };
+        /** @description One try. */
+        Attempt: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int64 */
+            duration_ms: number;
+            error?: string | null;
+            /** @description The first KiB of the answer. */
+            response_excerpt?: string | null;
+            /** Format: int64 */
+            status_code?: number | null;
+        };
         /** @description One recorded change. */
         AuditEntry: {
             /** @description e.g. `project.create`, `auth.login_failed`, `token.revoke`. */
@@ -933,6 +1404,54 @@ export interface components {
             error: string;
             path: string;
         };
+        /** @description One changed value: `before` is null for an added key, `after` for a removed one. */
+        Change: {
+            after: Record<string, unknown>;
+            before: Record<string, unknown>;
+            /** @description Dot path, e.g. `limits.max_agents` or `env.API_KEY`. */
+            path: string;
+        };
+        /** @description Why a check failed. */
+        CheckError: {
+            /**
+             * Format: int32
+             * @description How the server's process ended (`exited`).
+             */
+            exit_code?: number | null;
+            /**
+             * Format: int32
+             * @description The HTTP status it answered with (`http`).
+             */
+            http_status?: number | null;
+            kind: components["schemas"]["FailureKind"];
+            /** @description A sentence for a person. */
+            message: string;
+            /** @description The end of what the server wrote on stderr (stdio servers). */
+            stderr?: string | null;
+        };
+        /** @description A server's checks, newest first (without their tool lists). */
+        CheckHistory: {
+            checks: components["schemas"]["CheckResult"][];
+        };
+        /** @description One health check. */
+        CheckResult: {
+            /** @description RFC 3339. */
+            checked_at: string;
+            error?: null | components["schemas"]["CheckError"];
+            /**
+             * Format: int64
+             * @description From the start of the check to its end (or failure).
+             */
+            latency_ms: number;
+            ok: boolean;
+            /** @description The protocol version the server agreed to. */
+            protocol_version?: string | null;
+            server_name?: string | null;
+            server_version?: string | null;
+            tool_count?: number | null;
+            /** @description The tools it offers (left out of history entries). */
+            tools?: components["schemas"]["Tool"][] | null;
+        };
         /** @description An agent of the graph: how many tasks it had and in how many executions. */
         CollaboratingAgent: {
             agent: string;
@@ -948,6 +1467,57 @@ export interface components {
             /** @description Hand-offs, most frequent first. */
             edges: components["schemas"]["Handoff"][];
             range: components["schemas"]["Range"];
+        };
+        /** @description What changed between two versions. */
+        ConfigDiff: {
+            changes: components["schemas"]["Change"][];
+            /** Format: int64 */
+            from: number;
+            /** Format: int64 */
+            to: number;
+        };
+        /**
+         * @description How to reach a server: the body of `PUT /api/mcp-servers/{name}` (it replaces the whole
+         *     configuration), and the rest of `POST`'s.
+         */
+        ConfigInput: {
+            args?: string[] | null;
+            /** @description stdio: the command to run; managed http: the command that starts the server. */
+            command?: string | null;
+            /**
+             * @description Variables for the command: strings or `{"secret": "..."}` (`{"secret": "********"}`
+             *     keeps the stored value). `${VAR}` and `${VAR:-default}` are expanded from Baton's
+             *     environment.
+             */
+            env?: Record<string, unknown> | null;
+            /** @description http and sse: headers sent with every request, strings or `{"secret": "..."}`. */
+            headers?: Record<string, unknown> | null;
+            /** @description http only: Baton starts `command` and keeps it running. */
+            managed?: boolean | null;
+            type?: null | components["schemas"]["Transport"];
+            /** @description http and sse: the server's URL. */
+            url?: string | null;
+        };
+        /** @description A configuration document, what is in force, and where each value comes from. */
+        ConfigView: {
+            /** @description The document as saved: only what was set here, secrets masked. */
+            config: Record<string, unknown>;
+            /** @description Every setting in force, secrets masked. */
+            effective: Record<string, unknown>;
+            /** @description Dot path of each effective value → `default`, `flag`, `global`, `project`. */
+            origins: {
+                [key: string]: string;
+            };
+            /** @description Set for a project's document. */
+            project_id?: string | null;
+            /** Format: date-time */
+            updated_at?: string | null;
+            updated_by?: string | null;
+            /**
+             * Format: int64
+             * @description The saved version in force; 0 when the document was never saved.
+             */
+            version: number;
         };
         /** @description `POST /api/executions`: a saved plan or an inline one. */
         CreateExecution: {
@@ -988,6 +1558,25 @@ export interface components {
             /** @description 1–64 letters, digits, `.`, `_`, `-`, `@`; unique regardless of case. */
             username: string;
         };
+        CreateWebhook: {
+            /** @description Default true. */
+            active?: boolean | null;
+            /** @description Event names or `prefix:*`; empty or absent: every event. */
+            events?: string[];
+            /** @description Sent with every request: a string, or `{"secret": "..."}` for a value stored encrypted. */
+            headers?: Record<string, unknown> | null;
+            /** @description Defaults to the URL's host. */
+            name?: string | null;
+            /** @description Only this project's events; absent: all events. */
+            project_id?: string | null;
+            /** @description The signing secret (16–256 characters); generated (`whsec_...`) when absent. */
+            secret?: string | null;
+            /**
+             * @description `http` or `https`; no user name or password; not a private address unless Baton runs
+             *     with `--allow-private-webhooks`.
+             */
+            url: string;
+        };
         /** @description A new token: the only time its secret is shown. */
         CreatedToken: {
             id: string;
@@ -996,6 +1585,11 @@ export interface components {
             role: components["schemas"]["TokenRole"];
             /** @description The secret. Store it now: Baton keeps only its hash. */
             token: string;
+        };
+        /** @description A webhook with its signing secret: only in the answer that made the secret. */
+        CreatedWebhook: components["schemas"]["Webhook"] & {
+            /** @description Verify `Baton-Signature` with it. Shown only this once. */
+            secret: string;
         };
         /** @description The database files' sizes. */
         DatabaseSize: {
@@ -1012,6 +1606,43 @@ export interface components {
             path: string;
             project_id?: string | null;
             scope: components["schemas"]["Scope"];
+        };
+        /** @description One event for one webhook, and every attempt to send it. */
+        Delivery: {
+            /** Format: int64 */
+            attempts: number;
+            /** @description Oldest first. */
+            attempts_log: components["schemas"]["Attempt"][];
+            /** Format: date-time */
+            created_at: string;
+            event: string;
+            /** @description Also the `Baton-Delivery` header and the body's `id`. */
+            id: string;
+            last_error?: string | null;
+            /** Format: int64 */
+            last_status_code?: number | null;
+            /**
+             * Format: date-time
+             * @description When it is tried next, while pending or failed.
+             */
+            next_attempt_at?: string | null;
+            /** @description The body sent: `{id, event, created_at, data}`. */
+            payload: Record<string, unknown>;
+            /** @description The delivery this one sends again. */
+            redelivery_of?: string | null;
+            /** @description `pending` (not tried yet), `delivered`, `failed` (will be retried) or `dead` (given up). */
+            status: string;
+            webhook_id: string;
+        };
+        /** @description One page of deliveries, newest first. */
+        DeliveryPage: {
+            deliveries: components["schemas"]["Delivery"][];
+            next_cursor?: string | null;
+        };
+        /** @description An environment value: plain text, or a secret stored encrypted and shown masked. */
+        EnvValue: string | {
+            /** @description The value; the API shows `********`, and writing that back keeps the stored one. */
+            secret: string;
         };
         /** @description The body of every error response. */
         ErrorBody: {
@@ -1107,6 +1738,36 @@ export interface components {
         ExecutionSummary: components["schemas"]["Execution"] & {
             totals: components["schemas"]["Totals"];
         };
+        /** @description Export options. */
+        ExportOptions: {
+            /** @description `yaml` (default) or `json`. */
+            format?: components["schemas"]["Format"];
+            /**
+             * @description Encrypts secrets into the bundle under this passphrase (at least 8 characters); without
+             *     it, secrets are left out (masked).
+             */
+            passphrase?: string | null;
+        };
+        /**
+         * @description The kinds of failure a check tells apart.
+         * @enum {string}
+         */
+        FailureKind: "not_found" | "exited" | "timeout" | "protocol" | "http" | "refused";
+        /** @enum {string} */
+        Format: "yaml" | "json";
+        /**
+         * @description Baton's own settings. Every key is optional: what is left out comes from the command-line
+         *     flags or the built-in defaults, and changes here apply without a restart.
+         */
+        GlobalConfig: {
+            limits?: null | components["schemas"]["LimitsSection"];
+            logs?: null | components["schemas"]["LogsSection"];
+            mcp?: null | components["schemas"]["McpSection"];
+            notifications?: null | components["schemas"]["NotificationsSection"];
+            runner?: null | components["schemas"]["RunnerSection"];
+            watch?: null | components["schemas"]["WatchSection"];
+            webhooks?: null | components["schemas"]["WebhooksSection"];
+        };
         /**
          * @description `from` handed work to `to` (`to`'s task depended on `from`'s) `count` times, in `executions`
          *     executions. `from == to` when an agent's tasks follow each other.
@@ -1160,6 +1821,63 @@ export interface components {
             /** Format: int64 */
             memory_total_bytes: number;
         };
+        /** @description A bundle to import. */
+        ImportBody: {
+            /** @description The bundle's text, YAML or JSON, as export wrote it. */
+            bundle: string;
+            /** @description The passphrase the bundle's secrets were encrypted with. */
+            passphrase?: string | null;
+        };
+        /** @description One item of an import and what it changes. */
+        ImportItem: {
+            action: components["schemas"]["Action"];
+            /** @description Field by field, secrets masked. */
+            changes: components["schemas"]["Change"][];
+            /** @description A readable name: `shop`, `shop / build`, `backend-expert`. */
+            key: string;
+            kind: components["schemas"]["Kind"];
+        };
+        /** @description What an import did, or would do. */
+        ImportReport: {
+            applied: boolean;
+            dry_run: boolean;
+            items: components["schemas"]["ImportItem"][];
+            summary: components["schemas"]["ImportSummary"];
+        };
+        /** @description Counts of items by action. */
+        ImportSummary: {
+            created: number;
+            deleted: number;
+            unchanged: number;
+            updated: number;
+        };
+        /**
+         * @description The kinds of item a bundle holds.
+         * @enum {string}
+         */
+        Kind: "global" | "project" | "project_config" | "plan" | "agent_config";
+        /** @description How the newest delivery went. */
+        LastDelivery: {
+            /** Format: date-time */
+            at: string;
+            /** @description `pending`, `delivered`, `failed` (will be retried) or `dead`. */
+            status: string;
+            /** Format: int64 */
+            status_code?: number | null;
+        };
+        /** @description Limits across every execution. */
+        LimitsSection: {
+            /**
+             * Format: double
+             * @description Budget in dollars of plans that set none; passing it stops the execution.
+             */
+            default_budget_usd?: number | null;
+            /**
+             * Format: int32
+             * @description Agent processes running at once, across all executions.
+             */
+            max_agents?: number | null;
+        };
         /** @description What the engine is doing now, for the health page. */
         Load: {
             executions_running: number;
@@ -1203,6 +1921,49 @@ export interface components {
             password: string;
             username: string;
         };
+        /** @description How long logs are kept. */
+        LogsSection: {
+            /**
+             * Format: int32
+             * @description Days execution logs are kept; 0 keeps them forever.
+             */
+            retention_days?: number | null;
+        };
+        /** @description Health checks of MCP servers. */
+        McpSection: {
+            /** @description Time between checks of every server (`5m`); `0` turns periodic checks off. */
+            check_interval?: string | null;
+            /** @description How long one check may take (`10s`). */
+            check_timeout?: string | null;
+        };
+        /** @description One MCP server from one scope. */
+        McpServer: {
+            args?: string[] | null;
+            command?: string | null;
+            /**
+             * @description Values as written (`${VAR}` unexpanded); secrets, and for discovered servers every value
+             *     that is not a reference, as `{"secret": "********"}`.
+             */
+            env: Record<string, unknown>;
+            headers: Record<string, unknown>;
+            last_check: null | components["schemas"]["CheckResult"];
+            /** @description Baton runs the server's process. */
+            managed: boolean;
+            name: string;
+            overridden_by?: null | components["schemas"]["Scope"];
+            /** @description The project it belongs to; null for user-scope and global Baton servers. */
+            project_id: string | null;
+            scope: components["schemas"]["Scope"];
+            status: components["schemas"]["Status"];
+            transport: components["schemas"]["Transport"];
+            url?: string | null;
+            /** @description Agents whose definition lists the server in `mcpServers`. */
+            used_by: string[];
+        };
+        /** @description Every server, by name. */
+        McpServerList: {
+            servers: components["schemas"]["McpServer"][];
+        };
         /** @description Who is signed in. */
         Me: {
             id: string;
@@ -1222,6 +1983,23 @@ export interface components {
             metric_value?: number | null;
             /** Format: date-time */
             recorded_at?: string | null;
+        };
+        /** @description The body of `POST /api/mcp-servers`. */
+        NewServer: {
+            args?: string[] | null;
+            command?: string | null;
+            env?: Record<string, unknown> | null;
+            headers?: Record<string, unknown> | null;
+            managed?: boolean | null;
+            /**
+             * @description 1–64 letters, digits, `-` or `_`; unique in its project (or among global servers).
+             * @example github
+             */
+            name: string | null;
+            /** @description The project it is for; absent or null: every project. */
+            project_id?: string | null;
+            type?: null | components["schemas"]["Transport"];
+            url?: string | null;
         };
         /** @description Something a user should know about, with where to look. */
         Notification: {
@@ -1249,6 +2027,14 @@ export interface components {
             next_cursor?: string | null;
             /** Format: int64 */
             unread: number;
+        };
+        /** @description Which events notify people (in the bell and on the socket). */
+        NotificationsSection: {
+            budget_exceeded?: boolean | null;
+            execution_completed?: boolean | null;
+            execution_failed?: boolean | null;
+            mcp_status?: boolean | null;
+            task_retried?: boolean | null;
         };
         /**
          * @description What a failed task does to tasks that do not depend on it.
@@ -1337,6 +2123,22 @@ export interface components {
              */
             workspace_dir: string | null;
         };
+        /** @description A project's overrides: settings, environment for its agents, and its agents' configurations. */
+        ProjectConfig: {
+            /** @description How each agent runs in this project (overrides the agent's own configuration). */
+            agents?: {
+                [key: string]: components["schemas"]["AgentConfig"];
+            } | null;
+            /** @description Environment of this project's agent processes; a value may be `{secret: "..."}`. */
+            env?: {
+                [key: string]: components["schemas"]["EnvValue"];
+            } | null;
+            settings?: null | components["schemas"]["ProjectSettings"];
+        };
+        ProjectLimits: {
+            /** Format: double */
+            default_budget_usd?: number | null;
+        };
         /** @description One page of projects, newest first. */
         ProjectPage: {
             items: components["schemas"]["Project"][];
@@ -1347,6 +2149,15 @@ export interface components {
              * @description How many projects match the filters, across all pages.
              */
             total: number;
+        };
+        ProjectRunner: {
+            claude_bin?: string | null;
+            kill_grace?: string | null;
+        };
+        /** @description The settings a project may override. */
+        ProjectSettings: {
+            limits?: null | components["schemas"]["ProjectLimits"];
+            runner?: null | components["schemas"]["ProjectRunner"];
         };
         /**
          * @description Where a project is in its life.
@@ -1404,16 +2215,45 @@ export interface components {
             /** @description Only this task and what depends on it, directly or not. */
             from_task?: string | null;
         };
+        /** @description What `POST /api/mcp-servers/{name}/restart` did. */
+        Restart: {
+            /** @description The check after the restart (or instead of it). */
+            check: components["schemas"]["CheckResult"];
+            message: string;
+            /** @description True when Baton ran the server and started it again. */
+            restarted: boolean;
+        };
+        /** @description Which version to restore. */
+        RevertConfig: {
+            /** Format: int64 */
+            version: number;
+        };
         /**
          * @description What a signed-in person may do. Ordered: each role may do everything the one before may.
          * @enum {string}
          */
         Role: "viewer" | "operator" | "admin";
+        /** @description A new signing secret. */
+        RotatedSecret: {
+            /** @description Shown only this once; the previous secret stops signing at once. */
+            secret: string;
+        };
         /**
          * @description The kind of process a task of this agent becomes.
          * @enum {string}
          */
         RunnerKind: "claude" | "command" | "orchestrator";
+        /** @description How agents' processes start and stop. */
+        RunnerSection: {
+            /** @description The Claude Code executable for agents with no command of their own. */
+            claude_bin?: string | null;
+            /** @description Environment every agent process gets; a value may be `{secret: "..."}`. */
+            env?: {
+                [key: string]: components["schemas"]["EnvValue"];
+            } | null;
+            /** @description Time a cancelled or timed-out agent gets between SIGTERM and SIGKILL (`10s`, `1m`). */
+            kill_grace?: string | null;
+        };
         /** @description A task an agent is running. */
         RunningTask: {
             execution_id: string;
@@ -1422,6 +2262,16 @@ export interface components {
             /** Format: date-time */
             started_at?: string | null;
             task_id: string;
+        };
+        /** @description A save: the document, and the version it was edited from. */
+        SaveConfig: {
+            /**
+             * Format: int64
+             * @description The version the edit started from; a save on top of a newer one is refused (409).
+             */
+            base_version?: number | null;
+            /** @description The whole document (keys left out fall back to the layer below). */
+            config: Record<string, unknown>;
         };
         /**
          * @description Which kind of directory a definition comes from; on a clash, project beats user beats extra.
@@ -1445,6 +2295,11 @@ export interface components {
             /** @description The plan to run; the project's default plan when absent. */
             plan_id?: string | null;
         };
+        /**
+         * @description What the last check said.
+         * @enum {string}
+         */
+        Status: "ok" | "down" | "unknown";
         /** @description What `stop` cancelled. */
         Stopped: {
             cancelled: string[];
@@ -1534,6 +2389,13 @@ export interface components {
          * @enum {string}
          */
         TokenRole: "viewer" | "operator" | "admin" | "ingest";
+        /** @description A tool a server offers. */
+        Tool: {
+            description?: string | null;
+            /** @description A JSON Schema. */
+            input_schema: Record<string, unknown>;
+            name: string;
+        };
         /** @description Counts of the tasks' current states (the latest attempt of each task). */
         Totals: {
             attempts: number;
@@ -1552,6 +2414,11 @@ export interface components {
             timed_out: number;
         };
         /**
+         * @description How Baton talks to a server.
+         * @enum {string}
+         */
+        Transport: "stdio" | "http" | "sse";
+        /**
          * @description The body of `PUT /api/projects/{id}`: only the fields present change; `description: null`
          *     clears the description.
          */
@@ -1568,6 +2435,19 @@ export interface components {
             password?: string | null;
             role?: null | components["schemas"]["Role"];
         };
+        /** @description Only the fields sent change. */
+        UpdateWebhook: {
+            active?: boolean | null;
+            events?: string[] | null;
+            /** @description Replaces all headers; a secret value sent back masked keeps its stored value. */
+            headers?: Record<string, unknown> | null;
+            name?: string | null;
+            /** @description A project id, or null to make the webhook global. */
+            project_id?: string | null;
+            /** @description A new signing secret (16–256 characters); see also `rotate-secret`. */
+            secret?: string | null;
+            url?: string | null;
+        };
         /** @description A user as the API shows it (never with the password hash). */
         User: {
             /** Format: date-time */
@@ -1578,6 +2458,69 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             username: string;
+        };
+        /** @description One saved version's document. */
+        VersionDetail: components["schemas"]["VersionSummary"] & {
+            /** @description The document as saved then, secrets masked. */
+            config: Record<string, unknown>;
+        };
+        /** @description Saved versions, newest first. */
+        VersionList: {
+            versions: components["schemas"]["VersionSummary"][];
+        };
+        /** @description A version without its document, for lists. */
+        VersionSummary: {
+            /** @description Who saved it. */
+            author?: string | null;
+            /** @description What changed from the version before (secrets masked). */
+            changes: components["schemas"]["Change"][];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Set when this version restored an older one.
+             */
+            reverted_from?: number | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description Directories watched for agent definitions and orchestrator.sh workspaces, besides those
+         *     given on the command line.
+         */
+        WatchSection: {
+            agents_dirs?: string[] | null;
+            workspaces_dirs?: string[] | null;
+        };
+        /** @description A webhook as the API shows it: secret header values masked, the signing secret never. */
+        Webhook: {
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Event names or `prefix:*`; empty: every event. */
+            events: string[];
+            /** @description Header name → value, or `{"secret": "********"}` for a secret one. */
+            headers: Record<string, unknown>;
+            id: string;
+            last_delivery?: null | components["schemas"]["LastDelivery"];
+            name: string;
+            /** @description The project whose events it gets; null: every project's, and Baton-wide events. */
+            project_id?: string | null;
+            /** @description Whether requests are signed (always, for webhooks made in Baton). */
+            secret_set: boolean;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
+        };
+        /** @description Outbound webhook deliveries. */
+        WebhooksSection: {
+            /**
+             * Format: int32
+             * @description Attempts before a delivery is marked dead.
+             */
+            max_attempts?: number | null;
+            /** @description How long one delivery attempt may take (`10s`). */
+            timeout?: string | null;
         };
     };
     responses: never;
@@ -2048,6 +2991,467 @@ export interface operations {
             };
         };
     };
+    export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportOptions"];
+            };
+        };
+        responses: {
+            /** @description The bundle (application/yaml or application/json) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_global: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigView"];
+                };
+            };
+        };
+    };
+    put_global: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveConfig"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigView"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    global_diff: {
+        parameters: {
+            query: {
+                /** @description The older version (0: the empty document). */
+                from: number;
+                /** @description The newer version [default: the one in force]. */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigDiff"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revert_global: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevertConfig"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    global_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionList"];
+                };
+            };
+        };
+    };
+    global_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    import: {
+        parameters: {
+            query?: {
+                /** @description Only report what would change. */
+                dry_run?: boolean;
+                /**
+                 * @description Also delete what the bundle does not list (projects, plans of listed projects, agent
+                 *     configurations).
+                 */
+                prune?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveConfig"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    project_diff: {
+        parameters: {
+            query: {
+                /** @description The older version (0: the empty document). */
+                from: number;
+                /** @description The newer version [default: the one in force]. */
+                to?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigDiff"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revert_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevertConfig"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    project_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionList"];
+                };
+            };
+        };
+    };
+    project_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_schema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+        };
+    };
     list_executions: {
         parameters: {
             query?: {
@@ -2402,6 +3806,295 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_servers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The project whose view to take: its own servers and the global ones, with its
+                 *     precedence. Without it: every server, global ones in the global view.
+                 */
+                project_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["McpServerList"];
+                };
+            };
+            /** @description No such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_server: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewServer"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["McpServer"];
+                };
+            };
+            /** @description The name is taken in that project */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_server: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The project whose view to take: its own servers and the global ones, with its
+                 *     precedence. Without it: every server, global ones in the global view.
+                 */
+                project_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Server name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["McpServer"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server comes from Claude Code's files */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_server: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The project whose view to take: its own servers and the global ones, with its
+                 *     precedence. Without it: every server, global ones in the global view.
+                 */
+                project_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Server name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server comes from Claude Code's files */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    server_history: {
+        parameters: {
+            query?: {
+                project_id?: string;
+                /** @description Checks to return, 1–200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Server name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckHistory"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    restart_server: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The project whose view to take: its own servers and the global ones, with its
+                 *     precedence. Without it: every server, global ones in the global view.
+                 */
+                project_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Server name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Restart"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    server_status: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The project whose view to take: its own servers and the global ones, with its
+                 *     precedence. Without it: every server, global ones in the global view.
+                 */
+                project_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Server name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResult"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3228,6 +4921,68 @@ export interface operations {
             };
         };
     };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Only the webhooks of this project. */
+                project_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"][];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhook"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     legacy_notify: {
         parameters: {
             query?: {
@@ -3277,6 +5032,242 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhook"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_deliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+                /** @description Delivery id */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rotate_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    send_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -114,6 +114,16 @@ export type ServerEvents = {
   'system:health': Envelope & { health: SystemHealth }
   /** To the signed-in user only. */
   notification: Envelope & { notification: NotificationItem; unread: number }
+  /** An MCP server's status changed (issue 8); `check` is the check that changed it. */
+  'mcp:status': Envelope & {
+    name: string
+    project_id: string | null
+    status: 'ok' | 'down' | 'unknown'
+    previous: 'ok' | 'down' | 'unknown'
+    check: { checked_at: string; ok: boolean; latency_ms: number; [field: string]: unknown }
+  }
+  /** A configuration document was saved, reverted or imported (issue 8). */
+  'config:updated': Envelope & { scope: 'global' | 'project'; project_id: string | null; version: number; author: string | null }
   /** Events were dropped before this one: re-read through REST what may have been missed. */
   lagged: Envelope & { reason: string }
 }

@@ -1,0 +1,1 @@
+export { McpServersTab } from './components/mcp-servers-tab'

@@ -1,0 +1,1 @@
+export { WebhooksTab } from './components/webhooks-tab'
