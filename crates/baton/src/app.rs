@@ -100,11 +100,11 @@ impl AppState {
         auth.refresh_reuse_grace_s = i64::try_from(refresh_reuse_grace_s).unwrap_or(i64::MAX);
         let auth = Arc::new(auth);
         let realtime = Realtime::start(auth.clone(), db.clone());
-        let announce = Announcer::new(db.clone(), realtime.hub.clone());
         let settings = Arc::new(SettingsHub::new(&flags));
         if let Some(global) = store::config::current(&db.reader, store::config::Scope::Global).await? {
             settings.set_global(global.document);
         }
+        let announce = Announcer::new(db.clone(), realtime.hub.clone()).with_settings(settings.clone());
         // Scripts Baton launches post to WEBHOOK_URL as it is: the token goes in the query.
         let engine = EngineSettings {
             webhook_url: format!("{webhook_url}?token={}", auth.runner_token()),
@@ -120,7 +120,13 @@ impl AppState {
             options: crate::webhooks::Options::default(),
         };
         realtime.hub.set_tap(Arc::new(webhooks.outbox.clone()));
-        let mcp = crate::mcp::Mcp::new(db.clone(), vault.clone(), announce.clone(), crate::mcp::default_claude_json());
+        let mcp = crate::mcp::Mcp::new(
+            db.clone(),
+            vault.clone(),
+            announce.clone(),
+            settings.clone(),
+            crate::mcp::default_claude_json(),
+        );
         Ok(Self {
             db,
             auth,
@@ -194,6 +200,7 @@ impl Application {
             state.db.clone(),
             state.vault.clone(),
             state.announce.clone(),
+            state.settings.clone(),
             args.resolved_claude_json(),
         );
         state.webhooks.options = crate::webhooks::Options {

@@ -22,7 +22,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Start the server: HTTP API, web app and background jobs (the default).
-    Serve(ServeArgs),
+    // Boxed: the flags are many, the other subcommands small.
+    Serve(Box<ServeArgs>),
     /// Print the OpenAPI document of the HTTP API to stdout.
     Openapi,
     /// A stand-in for the `claude` CLI that prints realistic stream-json (for tests and the

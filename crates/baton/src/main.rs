@@ -16,7 +16,7 @@ async fn main() -> ExitCode {
             println!("{}", baton::api::openapi_json());
             Ok(())
         }
-        Some(Command::Serve(args)) => baton::app::serve(args).await,
+        Some(Command::Serve(args)) => baton::app::serve(*args).await,
         Some(Command::FakeClaude { args }) => match baton::fake_claude::run(args).await {
             Ok(code) => return ExitCode::from(u8::try_from(code).unwrap_or(1)),
             Err(error) => Err(error),

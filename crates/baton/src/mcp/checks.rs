@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{CHECK_TIMEOUT, CheckResult, KnownServer, Mcp, Scope, Status, client, discovery, target};
+use super::{CheckResult, KnownServer, Mcp, Scope, Status, client, discovery, target};
 use crate::{
     realtime::{Event, subscriptions::GLOBAL},
     store::{self, mcp::StoredServer, notifications::NewNotification},
@@ -46,7 +46,7 @@ impl Mcp {
     pub async fn check(&self, server: &KnownServer) -> CheckResult {
         let cwd = self.project_dir(server.project_id.as_deref()).await;
         let result = match target::resolve(&server.config, &self.vault, cwd) {
-            Ok(target) => client::check(&target, &self.http, CHECK_TIMEOUT).await,
+            Ok(target) => client::check(&target, &self.http, self.check_timeout()).await,
             Err(error) => CheckResult::failed(error),
         };
         self.record(server, &result).await;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-use crate::{realtime::announce::Announcer, store::Db, vault::Vault};
+use crate::{realtime::announce::Announcer, settings::SettingsHub, store::Db, vault::Vault};
 
 /// Recording checks and announcing status changes.
 pub mod checks;
@@ -27,10 +27,6 @@ pub mod supervisor;
 /// A server's configuration made ready to connect: references expanded, secrets opened.
 pub mod target;
 
-/// Time between two periodic checks of every server. // wired by settings (`mcp.check_interval`)
-pub const CHECK_INTERVAL: Duration = Duration::from_secs(60);
-/// Time a whole check (start, handshake, tool list) may take. // wired by settings (`mcp.check_timeout`)
-pub const CHECK_TIMEOUT: Duration = Duration::from_secs(10);
 /// Checks kept per server.
 pub const HISTORY_KEPT: i64 = 200;
 
@@ -245,6 +241,8 @@ pub struct Mcp {
     pub(crate) db: Db,
     pub(crate) vault: Arc<Vault>,
     pub(crate) announce: Announcer,
+    /// `mcp.check_interval` and `mcp.check_timeout`, read when they are used.
+    pub(crate) settings: Arc<SettingsHub>,
     /// `~/.claude.json` or what `--claude-json` says; None when there is no home directory.
     pub(crate) claude_json: Option<Arc<PathBuf>>,
     pub(crate) http: reqwest::Client,
@@ -254,7 +252,20 @@ pub struct Mcp {
 }
 
 impl Mcp {
-    pub fn new(db: Db, vault: Arc<Vault>, announce: Announcer, claude_json: Option<PathBuf>) -> Self {
+    /// Time a whole check (start, handshake, tool list) may take.
+    pub fn check_timeout(&self) -> Duration {
+        self.settings.current().mcp.check_timeout
+    }
+}
+
+impl Mcp {
+    pub fn new(
+        db: Db,
+        vault: Arc<Vault>,
+        announce: Announcer,
+        settings: Arc<SettingsHub>,
+        claude_json: Option<PathBuf>,
+    ) -> Self {
         // Redirects are not followed: an MCP endpoint that moves is a configuration to fix.
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -266,6 +277,7 @@ impl Mcp {
             db,
             vault,
             announce,
+            settings,
             claude_json: claude_json.map(Arc::new),
             http,
             supervisor: Arc::default(),

@@ -1,10 +1,10 @@
-//! Every [`CHECK_INTERVAL`], every known server is checked (a few at a time) and managed servers
+//! Every `mcp.check_interval`, every known server is checked (a few at a time) and managed servers
 //! that have exited are started again. Managed servers start with Baton.
 
 use futures_util::StreamExt;
 use tokio_util::sync::CancellationToken;
 
-use super::{CHECK_INTERVAL, Mcp};
+use super::Mcp;
 
 /// Servers checked at once.
 const CONCURRENT_CHECKS: usize = 4;
@@ -28,19 +28,31 @@ impl Mcp {
     }
 }
 
-/// Runs until `stop`; stops the managed servers on the way out.
+/// Runs until `stop`; stops the managed servers on the way out. The interval is
+/// `mcp.check_interval` (zero: no periodic checks), followed as it changes; the first pass waits
+/// one interval, so startup stays quick and a server just started gets time to come up.
 pub async fn run(mcp: Mcp, stop: CancellationToken) {
     match mcp.known().await {
         Ok(servers) => mcp.start_managed(&servers).await,
         Err(error) => tracing::warn!(error = format!("{error:#}"), "cannot list MCP servers"),
     }
-    // The first pass waits one interval: startup stays quick, and a server just started gets
-    // time to come up. wired by settings (`mcp.check_interval`, zero: no periodic checks)
-    let mut every = tokio::time::interval_at(tokio::time::Instant::now() + CHECK_INTERVAL, CHECK_INTERVAL);
-    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut settings = mcp.settings.subscribe();
     loop {
+        let interval = settings.borrow_and_update().mcp.check_interval;
+        let wait = async {
+            if interval.is_zero() {
+                std::future::pending::<()>().await;
+            }
+            tokio::time::sleep(interval).await;
+        };
         tokio::select! {
-            _ = every.tick() => {}
+            () = wait => {}
+            changed = settings.changed() => {
+                if changed.is_err() {
+                    break;
+                }
+                continue;
+            }
             () = stop.cancelled() => break,
         }
         tokio::select! {

@@ -14,7 +14,7 @@ use tokio::process::{Child, Command};
 use utoipa::ToSchema;
 
 use super::{
-    CHECK_TIMEOUT, CheckError, CheckResult, FailureKind, KnownServer, Mcp, ServerConfig, client,
+    CheckError, CheckResult, FailureKind, KnownServer, Mcp, ServerConfig, client,
     client::stdio::keep_tail,
     target::{self, Target},
 };
@@ -182,7 +182,7 @@ impl Mcp {
         }
         let started = Instant::now();
         let check = loop {
-            let check = client::check(&target, &self.http, CHECK_TIMEOUT).await;
+            let check = client::check(&target, &self.http, self.check_timeout()).await;
             if check.ok || started.elapsed() >= READY_WITHIN {
                 break check;
             }

@@ -2,6 +2,8 @@
 //! what the API would) and hands them to the hub. A failure to announce is logged, never
 //! returned: the change itself has happened, and clients re-read through the API.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use serde_json::json;
 
@@ -15,6 +17,7 @@ use crate::{
         project::Project,
         timestamp::Timestamp,
     },
+    settings::SettingsHub,
     store::{
         self, Db,
         activity::ActivityItem,
@@ -39,11 +42,18 @@ pub enum TaskChange {
 pub struct Announcer {
     db: Db,
     hub: Hub,
+    /// Which kinds of notification go out (`notifications` in the global configuration).
+    settings: Option<Arc<SettingsHub>>,
 }
 
 impl Announcer {
     pub fn new(db: Db, hub: Hub) -> Self {
-        Self { db, hub }
+        Self { db, hub, settings: None }
+    }
+
+    /// Notifications follow the rules of `settings`.
+    pub fn with_settings(self, settings: Arc<SettingsHub>) -> Self {
+        Self { settings: Some(settings), ..self }
     }
 
     pub fn hub(&self) -> &Hub {
@@ -232,6 +242,9 @@ impl Announcer {
     /// Stores the notification for every active user, then tells each of them.
     /// Gives `new` to every active user and tells their open pages.
     pub async fn notify(&self, new: &NewNotification) {
+        if self.settings.as_ref().is_some_and(|s| !s.current().notifications.allows(new.kind)) {
+            return;
+        }
         let made = async {
             let mut tx = self.db.writer.begin().await?;
             let made = store::notifications::insert_for_active_users(&mut tx, new).await?;

@@ -58,7 +58,7 @@ pub fn merge(base: &Value, over: &Value) -> Value {
 /// Marks every leaf path of `layer` with `origin` in `origins` (a later layer overwrites).
 pub fn record_origins(layer: &Value, origin: &'static str, path: &str, origins: &mut BTreeMap<String, &'static str>) {
     match layer {
-        Value::Object(object) if !is_leaf(layer) => {
+        Value::Object(object) if object.is_empty() || !is_secret(object) => {
             for (key, value) in object {
                 record_origins(value, origin, &join(path, key), origins);
             }

@@ -242,8 +242,11 @@ async fn broken_servers_say_why_and_a_server_that_never_answers_is_killed() {
     assert_eq!(quits["error"]["exit_code"], 3);
     assert!(quits["error"]["stderr"].as_str().is_some_and(|s| s.contains("boom")), "{quits}");
 
+    // The time a check may take is a setting, read when the check runs.
+    app.state.settings.set_global(json!({"mcp": {"check_timeout": "3s"}}));
     let silent = status(&app, "silent").await;
     assert_eq!(silent["error"]["kind"], "timeout", "{silent}");
+    assert!(silent["error"]["message"].as_str().is_some_and(|m| m.contains("3000 ms")), "{silent}");
     assert!(processes_of(&marker).is_empty(), "the process that never answered is gone");
 
     let nobody = status(&app, "nobody").await;
@@ -443,4 +446,28 @@ async fn managed_servers_run_under_baton_and_restart_until_they_answer() {
     assert_eq!(app.delete("/api/mcp-servers/hosted").await.status(), StatusCode::NO_CONTENT);
     assert!(app.state.mcp.supervisor.pid(key).await.is_none());
     assert!(!Path::new(&format!("/proc/{second}")).exists(), "deleting stops it");
+}
+
+#[tokio::test]
+async fn periodic_checks_follow_the_configured_interval_and_stop_at_zero() {
+    let app = spawn_app().await;
+    add(&app, json!({"name": "watched", "command": "/no/such/server"})).await;
+    let count = || async {
+        let history = json_of(app.get("/api/mcp-servers/watched/history").await).await;
+        history["checks"].as_array().map_or(0, Vec::len)
+    };
+    assert_eq!(count().await, 0, "the first pass waits one interval");
+
+    app.state.settings.set_global(json!({"mcp": {"check_interval": "1s"}}));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while count().await < 2 {
+        assert!(Instant::now() < deadline, "no periodic checks");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    app.state.settings.set_global(json!({"mcp": {"check_interval": "0"}}));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let stopped_at = count().await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(count().await, stopped_at, "no checks with an interval of zero");
 }

@@ -368,12 +368,12 @@ export interface paths {
             cookie?: never;
         };
         /** A project's configuration: its overrides, and what its agents run with. */
-        get: operations["get_project"];
+        get: operations["get_project_config"];
         /**
          * Saves a project's overrides as a new version: settings, environment for its agents (a
          *     value may be `{secret: "..."}`), and its agents' configurations.
          */
-        put: operations["put_project"];
+        put: operations["put_project_config"];
         post?: never;
         delete?: never;
         options?: never;
@@ -457,7 +457,7 @@ export interface paths {
             cookie?: never;
         };
         /** The JSON Schema (2020-12) of the global document, for editors that validate as you type. */
-        get: operations["get_schema"];
+        get: operations["get_config_schema"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3231,7 +3231,7 @@ export interface operations {
             };
         };
     };
-    get_project: {
+    get_project_config: {
         parameters: {
             query?: never;
             header?: never;
@@ -3261,7 +3261,7 @@ export interface operations {
             };
         };
     };
-    put_project: {
+    put_project_config: {
         parameters: {
             query?: never;
             header?: never;
@@ -3433,7 +3433,7 @@ export interface operations {
             };
         };
     };
-    get_schema: {
+    get_config_schema: {
         parameters: {
             query?: never;
             header?: never;

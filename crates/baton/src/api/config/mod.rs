@@ -34,13 +34,13 @@ use documents::ConfigView;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(get_schema))
+        .routes(routes!(get_config_schema))
         .routes(routes!(get_global, put_global))
         .routes(routes!(global_versions))
         .routes(routes!(global_version))
         .routes(routes!(global_diff))
         .routes(routes!(revert_global))
-        .routes(routes!(get_project, put_project))
+        .routes(routes!(get_project_config, put_project_config))
         .routes(routes!(project_versions))
         .routes(routes!(project_version))
         .routes(routes!(project_diff))
@@ -102,7 +102,7 @@ pub struct ConfigDiff {
 /// The JSON Schema (2020-12) of the global document, for editors that validate as you type.
 #[utoipa::path(get, path = "/api/config/schema", tag = "config",
     responses((status = 200, body = Object)))]
-async fn get_schema(_: Viewer) -> Result<Json<Value>, AppError> {
+async fn get_config_schema(_: Viewer) -> Result<Json<Value>, AppError> {
     super::schemas::schema("GlobalConfig").map(Json).ok_or(AppError::NotFound("schema"))
 }
 
@@ -169,7 +169,7 @@ async fn revert_global(
 #[utoipa::path(get, path = "/api/config/projects/{id}", tag = "config",
     params(("id" = String, Path, description = "Project id")),
     responses((status = 200, body = ConfigView), (status = 404, body = ErrorBody)))]
-async fn get_project(State(app): State<AppState>, _: Viewer, Path(id): Path<String>) -> Result<Json<ConfigView>, AppError> {
+async fn get_project_config(State(app): State<AppState>, _: Viewer, Path(id): Path<String>) -> Result<Json<ConfigView>, AppError> {
     ensure_project(&app, &id).await?;
     documents::view(&app, Scope::Project(&id)).await.map(Json)
 }
@@ -179,7 +179,7 @@ async fn get_project(State(app): State<AppState>, _: Viewer, Path(id): Path<Stri
 #[utoipa::path(put, path = "/api/config/projects/{id}", tag = "config", request_body = SaveConfig,
     params(("id" = String, Path, description = "Project id")),
     responses((status = 200, body = ConfigView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-async fn put_project(
+async fn put_project_config(
     State(app): State<AppState>,
     Admin(admin): Admin,
     Path(id): Path<String>,

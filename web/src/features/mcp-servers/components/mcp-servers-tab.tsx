@@ -21,7 +21,9 @@ import { McpServersTable, McpServersTableSkeleton } from './mcp-servers-table'
 
 const ALL = '__all'
 
-type Open = { kind: 'detail' | 'edit' | 'delete'; key: string } | { kind: 'add' } | null
+// A server being deleted is held as it was: deleting takes it out of the list, and the dialog
+// must stay to report the result.
+type Open = { kind: 'detail' | 'edit'; key: string } | { kind: 'delete'; server: McpServer } | { kind: 'add' } | null
 
 /** The Configuration page's "MCP servers" tab: every server Baton knows, its health and its tools. */
 export function McpServersTab() {
@@ -32,9 +34,8 @@ export function McpServersTab() {
   const projects = useProjectOptions()
   const [open, setOpen] = useState<Open>(null)
   // Dialogs look their server up in the live list, so they show what the socket changes.
-  const current = open && open.kind !== 'add' ? query.data?.servers.find((s) => serverKey(s) === open.key) : undefined
+  const current = open && (open.kind === 'detail' || open.kind === 'edit') ? query.data?.servers.find((s) => serverKey(s) === open.key) : undefined
   const close = () => setOpen(null)
-  const backToDetail = () => (current ? setOpen({ kind: 'detail', key: serverKey(current) }) : close())
   const openDetail = (server: McpServer) => setOpen({ kind: 'detail', key: serverKey(server) })
 
   let body: ReactNode
@@ -109,14 +110,19 @@ export function McpServersTab() {
           open
           onOpenChange={(next) => !next && close()}
           onEdit={() => setOpen({ kind: 'edit', key: serverKey(current) })}
-          onDelete={() => setOpen({ kind: 'delete', key: serverKey(current) })}
+          onDelete={() => setOpen({ kind: 'delete', server: current })}
         />
       )}
       {current && open?.kind === 'edit' && (
-        <McpServerFormDialog server={current} defaultProjectId={projectId} open onOpenChange={(next) => !next && backToDetail()} />
+        <McpServerFormDialog server={current} defaultProjectId={projectId} open onOpenChange={(next) => !next && setOpen({ kind: 'detail', key: serverKey(current) })} />
       )}
-      {current && open?.kind === 'delete' && (
-        <DeleteMcpServerDialog server={current} open onOpenChange={(next) => !next && backToDetail()} onDeleted={close} />
+      {open?.kind === 'delete' && (
+        <DeleteMcpServerDialog
+          server={open.server}
+          open
+          onOpenChange={(next) => !next && setOpen({ kind: 'detail', key: serverKey(open.server) })}
+          onDeleted={close}
+        />
       )}
       <McpServerFormDialog defaultProjectId={projectId} open={open?.kind === 'add'} onOpenChange={(next) => !next && close()} />
     </section>

@@ -8,6 +8,7 @@ import { Card } from '@/components/ui/card'
 
 import { useProjectOptions } from '../api/get-projects'
 import { useWebhooks } from '../api/get-webhooks'
+import type { Webhook } from '../api/types'
 import { useWebhookPermissions } from '../lib/permissions'
 import { DeleteWebhookDialog } from './delete-webhook-dialog'
 import { RotateSecretDialog } from './rotate-secret-dialog'
@@ -15,7 +16,9 @@ import { WebhookDetail } from './webhook-detail'
 import { WebhookFormDialog } from './webhook-form-dialog'
 import { WebhooksTable, WebhooksTableSkeleton } from './webhooks-table'
 
-type Open = { kind: 'detail' | 'edit' | 'rotate' | 'delete'; id: string } | { kind: 'create' } | null
+// A webhook being deleted is held as it was: deleting takes it out of the list, and the dialog
+// must stay to report the result.
+type Open = { kind: 'detail' | 'edit' | 'rotate'; id: string } | { kind: 'delete'; webhook: Webhook } | { kind: 'create' } | null
 
 /** The Configuration page's "Webhooks" tab: where Baton sends events, and how each delivery went. */
 export function WebhooksTab() {
@@ -24,7 +27,7 @@ export function WebhooksTab() {
   const projects = useProjectOptions()
   const projectNames = useMemo(() => new Map((projects.data ?? []).map((p) => [p.id, p.name])), [projects.data])
   const [open, setOpen] = useState<Open>(null)
-  const current = open && open.kind !== 'create' ? query.data?.find((w) => w.id === open.id) : undefined
+  const current = open && open.kind !== 'create' && open.kind !== 'delete' ? query.data?.find((w) => w.id === open.id) : undefined
   const close = () => setOpen(null)
   const backToDetail = () => (current ? setOpen({ kind: 'detail', id: current.id }) : close())
 
@@ -80,13 +83,18 @@ export function WebhooksTab() {
           onOpenChange={(next) => !next && close()}
           onEdit={() => setOpen({ kind: 'edit', id: current.id })}
           onRotate={() => setOpen({ kind: 'rotate', id: current.id })}
-          onDelete={() => setOpen({ kind: 'delete', id: current.id })}
+          onDelete={() => setOpen({ kind: 'delete', webhook: current })}
         />
       )}
       {current && open?.kind === 'edit' && <WebhookFormDialog webhook={current} open onOpenChange={(next) => !next && backToDetail()} />}
       {current && open?.kind === 'rotate' && <RotateSecretDialog webhook={current} open onOpenChange={(next) => !next && backToDetail()} />}
-      {current && open?.kind === 'delete' && (
-        <DeleteWebhookDialog webhook={current} open onOpenChange={(next) => !next && backToDetail()} onDeleted={close} />
+      {open?.kind === 'delete' && (
+        <DeleteWebhookDialog
+          webhook={open.webhook}
+          open
+          onOpenChange={(next) => !next && setOpen({ kind: 'detail', id: open.webhook.id })}
+          onDeleted={close}
+        />
       )}
       <WebhookFormDialog open={open?.kind === 'create'} onOpenChange={(next) => !next && close()} />
     </section>
