@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -19,6 +19,11 @@ if (!process.env.BATON_E2E_URL) {
   // the machine's ~/.claude. Specs write agent files into its `agents/` (e2e/agents.spec.ts).
   process.env.BATON_E2E_CLAUDE_DIR = path.join(process.env.BATON_E2E_DATA_DIR, 'claude')
   mkdirSync(path.join(process.env.BATON_E2E_CLAUDE_DIR, 'agents'), { recursive: true })
+  // The server's ~/.claude.json: one user-scope MCP server, the reference server installed with
+  // the web app's dev dependencies (e2e/mcp-webhooks.spec.ts checks it is discovered).
+  process.env.BATON_E2E_CLAUDE_JSON = path.join(process.env.BATON_E2E_DATA_DIR, 'claude.json')
+  const everything = path.resolve('node_modules/.bin/mcp-server-everything')
+  writeFileSync(process.env.BATON_E2E_CLAUDE_JSON, JSON.stringify({ mcpServers: { 'everything-user': { command: everything } } }))
 }
 
 const bin = path.resolve(process.env.BATON_BIN ?? '../target/release/baton')
@@ -59,7 +64,7 @@ export default defineConfig({
   webServer: process.env.BATON_E2E_URL
     ? undefined
     : {
-        command: `"${bin}" serve --port ${port} --data-dir "${process.env.BATON_E2E_DATA_DIR}" --claude-dir "${process.env.BATON_E2E_CLAUDE_DIR}" --allow-private-webhooks`,
+        command: `"${bin}" serve --port ${port} --data-dir "${process.env.BATON_E2E_DATA_DIR}" --claude-dir "${process.env.BATON_E2E_CLAUDE_DIR}" --claude-json "${process.env.BATON_E2E_CLAUDE_JSON}" --allow-private-webhooks`,
         url: `${baseURL}/api/health`,
         reuseExistingServer: false,
         timeout: 60_000,

@@ -58,6 +58,10 @@ test.describe('MCP servers', () => {
       await expect(brokenDetail.getByRole('status')).toContainText('definitely-not-a-command')
       await page.keyboard.press('Escape')
       await expect(table.getByRole('row').filter({ hasText: broken })).toContainText('Down')
+
+      // Servers in ~/.claude.json (see playwright.config.ts) are listed with their scope, read-only.
+      const discovered = table.getByRole('row').filter({ hasText: 'everything-user' })
+      await expect(discovered).toContainText('user')
     } finally {
       for (const name of [good, broken]) await api.request.delete(`/api/mcp-servers/${name}`)
     }

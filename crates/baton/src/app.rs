@@ -36,8 +36,8 @@ use crate::{
     host,
     realtime::{Event, Realtime, announce::Announcer, subscriptions::GLOBAL},
     runner::{Engine, EngineSettings},
-    settings::{Flags, SettingsHub},
     security,
+    settings::{Flags, SettingsHub},
     store::{self, Db},
     telemetry,
     vault::Vault,
@@ -248,6 +248,7 @@ impl Application {
         let watcher = WorkspaceWatcher::new(workspaces, busy, state.intake.clone(), state.db.clone());
         tokio::spawn(watcher.run(stop.clone()));
         tokio::spawn(broadcast_health(state.clone(), stop.clone()));
+        tokio::spawn(crate::settings::retention::run(state.db.clone(), state.settings.clone(), stop.clone()));
         tokio::spawn(crate::mcp::monitor::run(state.mcp.clone(), stop.clone()));
         tokio::spawn(crate::webhooks::worker::run(state.clone(), stop.clone()));
         let router = router(state.clone(), &cors_origins)?;

@@ -63,10 +63,19 @@ pub async fn token(command: TokenCommand, data: &DataDirArg) -> anyhow::Result<(
 }
 
 /// `baton export`: the bundle to stdout or `output`.
-pub async fn export(format: &str, output: Option<&std::path::Path>, passphrase_stdin: bool, data: &DataDirArg) -> anyhow::Result<()> {
+pub async fn export(
+    format: &str,
+    output: Option<&std::path::Path>,
+    passphrase_stdin: bool,
+    data: &DataDirArg,
+) -> anyhow::Result<()> {
     let app = AppState::open(&data.resolve()?).await?;
     let options = api::config::bundle::ExportOptions {
-        format: if format == "json" { api::config::bundle::Format::Json } else { api::config::bundle::Format::Yaml },
+        format: if format == "json" {
+            api::config::bundle::Format::Json
+        } else {
+            api::config::bundle::Format::Yaml
+        },
         passphrase: passphrase_stdin.then(read_line_of_stdin).transpose()?,
     };
     let text = api::config::bundle::export(&app, &options).await.map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -82,7 +91,13 @@ pub async fn export(format: &str, output: Option<&std::path::Path>, passphrase_s
 }
 
 /// `baton import`: prints each item's action and changes; fails (changing nothing) on a bad item.
-pub async fn import(file: &std::path::Path, dry_run: bool, prune: bool, passphrase_stdin: bool, data: &DataDirArg) -> anyhow::Result<()> {
+pub async fn import(
+    file: &std::path::Path,
+    dry_run: bool,
+    prune: bool,
+    passphrase_stdin: bool,
+    data: &DataDirArg,
+) -> anyhow::Result<()> {
     let passphrase = passphrase_stdin.then(read_line_of_stdin).transpose()?;
     let text = if file.as_os_str() == "-" {
         let mut text = String::new();
@@ -95,19 +110,27 @@ pub async fn import(file: &std::path::Path, dry_run: bool, prune: bool, passphra
     let result = api::config::bundle::import(&app, &text, passphrase.as_deref(), dry_run, prune, "cli").await;
     app.db.close().await;
     let report = result.map_err(|error| match error {
-        crate::error::AppError::Validation(fields) => anyhow::anyhow!("the bundle was not imported, nothing changed: {fields}"),
+        crate::error::AppError::Validation(fields) => {
+            anyhow::anyhow!("the bundle was not imported, nothing changed: {fields}")
+        }
         other => anyhow::anyhow!("the bundle was not imported: {other}"),
     })?;
     for item in report.items.iter().filter(|i| i.action != api::config::bundle::Action::Unchanged) {
-        println!("{:<9} {:<15} {}", format!("{:?}", item.action).to_lowercase(), format!("{:?}", item.kind).to_lowercase(), item.key);
+        let name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+        let (action, kind) = (name(serde_json::json!(item.action)), name(serde_json::json!(item.kind)));
+        println!("{action:<9} {kind:<15} {}", item.key);
         for change in &item.changes {
-            let show = |v: &Option<serde_json::Value>| v.as_ref().map_or_else(|| "-".to_owned(), |v| v.to_string());
+            let show =
+                |v: &Option<serde_json::Value>| v.as_ref().map_or_else(|| "-".to_owned(), |v| v.to_string());
             println!("          {}: {} → {}", change.path, show(&change.before), show(&change.after));
         }
     }
     let s = &report.summary;
     let verb = if dry_run { "would change" } else { "changed" };
-    println!("{verb}: {} created, {} updated, {} deleted, {} unchanged", s.created, s.updated, s.deleted, s.unchanged);
+    println!(
+        "{verb}: {} created, {} updated, {} deleted, {} unchanged",
+        s.created, s.updated, s.deleted, s.unchanged
+    );
     Ok(())
 }
 

@@ -32,7 +32,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// What generated signing secrets start with.
-const SECRET_PREFIX: &str = "whsec_";
+pub const SECRET_PREFIX: &str = "whsec_";
 
 /// A webhook as the API shows it: secret header values masked, the signing secret never.
 #[derive(Debug, Serialize, ToSchema)]

@@ -12,7 +12,7 @@ use crate::{
 };
 
 /// Where the web app shows MCP servers.
-const PAGE: &str = "/config/mcp";
+const PAGE: &str = "/configuration/mcp";
 
 /// The payload of `mcp:status`.
 #[derive(Debug, Serialize)]

@@ -32,7 +32,10 @@ use crate::{
 };
 
 /// Resizes the global agent limit whenever the settings change.
-async fn follow_max_agents(mut changes: tokio::sync::watch::Receiver<Arc<Settings>>, slots: Arc<slots::Slots>) {
+async fn follow_max_agents(
+    mut changes: tokio::sync::watch::Receiver<Arc<Settings>>,
+    slots: Arc<slots::Slots>,
+) {
     while changes.changed().await.is_ok() {
         let size = changes.borrow_and_update().limits.max_agents;
         if size != slots.size() {
@@ -43,8 +46,6 @@ async fn follow_max_agents(mut changes: tokio::sync::watch::Receiver<Arc<Setting
 
 /// One attempt of one task: a supervised process.
 mod attempt;
-/// The global agent limit, resizable.
-mod slots;
 /// argv and environment of a task's process.
 pub mod command;
 /// Reading output line by line with a length cap.
@@ -55,6 +56,8 @@ pub mod process;
 mod reconcile;
 /// The DAG scheduler of one execution.
 mod scheduler;
+/// The global agent limit, resizable.
+mod slots;
 
 /// What the engine is given besides the database. The `claude` binary, the kill grace, the
 /// global agent limit and agents' environment come from the live settings, read as each task
@@ -165,7 +168,8 @@ impl Engine {
         let settings = self.settings.settings.for_project(&document);
         let mut env = Vec::new();
         for layer in [&settings.runner.env, document.get("env").unwrap_or(&serde_json::Value::Null)] {
-            if let serde_json::Value::Object(values) = crate::vault::tree::open(layer, &self.settings.vault)? {
+            if let serde_json::Value::Object(values) = crate::vault::tree::open(layer, &self.settings.vault)?
+            {
                 env.extend(values.into_iter().filter_map(|(k, v)| v.as_str().map(|v| (k, v.to_owned()))));
             }
         }
@@ -176,7 +180,8 @@ impl Engine {
     /// budget gets the project's (or the global) default budget.
     pub async fn start(self: &Arc<Self>, mut request: StartRequest) -> anyhow::Result<String> {
         if request.plan.budget_usd.is_none() {
-            request.plan.budget_usd = self.project_settings(&request.project_id).await?.0.limits.default_budget_usd;
+            request.plan.budget_usd =
+                self.project_settings(&request.project_id).await?.0.limits.default_budget_usd;
         }
         let id = uuid::Uuid::now_v7().to_string();
         let mut tx = self.db.writer.begin().await?;

@@ -72,15 +72,15 @@ mod tests {
     #[tokio::test]
     async fn growing_frees_slots_at_once_and_shrinking_takes_them_back_as_tasks_end() {
         let slots = Slots::new(1);
-        let held = slots.acquire().await.unwrap();
+        let held = slots.acquire().await.expect("works");
         slots.resize(2);
-        let second = slots.acquire().await.unwrap();
+        let second = slots.acquire().await.expect("works");
         assert_eq!(slots.in_use(), 2);
         slots.resize(1);
         drop(held);
         drop(second);
         tokio::task::yield_now().await;
-        let only = slots.acquire().await.unwrap();
+        let only = slots.acquire().await.expect("works");
         assert!(tokio::time::timeout(std::time::Duration::from_millis(50), slots.acquire()).await.is_err());
         drop(only);
         assert_eq!(slots.size(), 1);

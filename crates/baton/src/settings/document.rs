@@ -188,7 +188,12 @@ pub fn parse<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, FieldEr
             _ => path,
         };
         let message = match unknown {
-            Some(name) => format!("unknown key `{name}`{}", message.split_once(", expected").map_or(String::new(), |(_, rest)| format!(" (expected{rest})"))),
+            Some(name) => format!(
+                "unknown key `{name}`{}",
+                message
+                    .split_once(", expected")
+                    .map_or(String::new(), |(_, rest)| format!(" (expected{rest})"))
+            ),
             None => message,
         };
         FieldErrors::one(field, message)
@@ -218,7 +223,9 @@ impl GlobalConfig {
             errors.add("logs.retention_days", "must be ≤ 3650 (ten years); 0 keeps logs forever");
         }
         if let Some(watch) = &self.watch {
-            for (name, dirs) in [("agents_dirs", &watch.agents_dirs), ("workspaces_dirs", &watch.workspaces_dirs)] {
+            for (name, dirs) in
+                [("agents_dirs", &watch.agents_dirs), ("workspaces_dirs", &watch.workspaces_dirs)]
+            {
                 for (i, dir) in dirs.iter().flatten().enumerate() {
                     if !std::path::Path::new(dir).is_absolute() {
                         errors.add(format!("watch.{name}[{i}]"), "must be an absolute path");
@@ -248,7 +255,12 @@ impl ProjectConfig {
         if let Some(settings) = &self.settings {
             if let Some(runner) = &settings.runner {
                 check_claude_bin(&mut errors, "settings.runner.claude_bin", runner.claude_bin.as_deref());
-                check_duration(&mut errors, "settings.runner.kill_grace", runner.kill_grace.as_deref(), false);
+                check_duration(
+                    &mut errors,
+                    "settings.runner.kill_grace",
+                    runner.kill_grace.as_deref(),
+                    false,
+                );
             }
             let budget = settings.limits.as_ref().and_then(|l| l.default_budget_usd);
             check_budget(&mut errors, "settings.limits.default_budget_usd", budget);
@@ -297,7 +309,10 @@ fn check_env(errors: &mut FieldErrors, path: &str, env: Option<&BTreeMap<String,
             && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             && !key.starts_with(|c: char| c.is_ascii_digit());
         if !valid {
-            errors.add(format!("{path}.{key}"), "is not a valid environment variable name (letters, digits, _)");
+            errors.add(
+                format!("{path}.{key}"),
+                "is not a valid environment variable name (letters, digits, _)",
+            );
         }
     }
 }
@@ -326,13 +341,16 @@ mod tests {
         assert!(errors_of(json!({"mcp": {"check_interval": "0"}})).is_empty());
         assert!(errors_of(json!({"watch": {"agents_dirs": ["rel"]}})).contains_key("watch.agents_dirs[0]"));
         assert!(errors_of(json!({"runner": {"env": {"1BAD": "x"}}})).contains_key("runner.env.1BAD"));
-        assert!(errors_of(json!({"runner": {"env": {"KEY": {"secret": "x"}}}, "limits": {"max_agents": 4}})).is_empty());
+        assert!(
+            errors_of(json!({"runner": {"env": {"KEY": {"secret": "x"}}}, "limits": {"max_agents": 4}}))
+                .is_empty()
+        );
     }
 
     #[test]
     fn project_documents_check_their_agents() {
         let config: ProjectConfig =
-            parse(&json!({"agents": {"builder": {"runner": "command"}}, "env": {"A": "b"}})).unwrap();
-        assert!(config.validate().unwrap_err().to_map().contains_key("agents.builder.command"));
+            parse(&json!({"agents": {"builder": {"runner": "command"}}, "env": {"A": "b"}})).expect("works");
+        assert!(config.validate().expect_err("fails").to_map().contains_key("agents.builder.command"));
     }
 }

@@ -11,6 +11,8 @@ use crate::domain::plan::parse_duration;
 
 /// The documents people edit, and their validation.
 pub mod document;
+/// Deleting logs past `logs.retention_days`.
+pub mod retention;
 /// Merging, origins and diffs of JSON trees.
 pub mod tree;
 
@@ -136,7 +138,10 @@ fn from_flags(flags: &Flags) -> Value {
     let mut set = |path: &[&str], value: Value| {
         let mut node = &mut layer;
         for key in &path[..path.len() - 1] {
-            node = node.as_object_mut().map(|o| o.entry(*key).or_insert_with(|| json!({}))).unwrap_or_else(|| unreachable!());
+            node = node
+                .as_object_mut()
+                .map(|o| o.entry(*key).or_insert_with(|| json!({})))
+                .unwrap_or_else(|| unreachable!());
         }
         if let Some(object) = node.as_object_mut() {
             object.insert(path[path.len() - 1].to_owned(), value);
@@ -257,8 +262,13 @@ fn resolve(document: &Value) -> Settings {
             max_agents: number("/limits/max_agents").map_or(8, |n| n.clamp(1, 1024) as usize),
             default_budget_usd: document.pointer("/limits/default_budget_usd").and_then(Value::as_f64),
         },
-        logs: LogSettings { retention_days: number("/logs/retention_days").map_or(0, |n| n.min(3650) as u32) },
-        watch: WatchSettings { agents_dirs: dirs("/watch/agents_dirs"), workspaces_dirs: dirs("/watch/workspaces_dirs") },
+        logs: LogSettings {
+            retention_days: number("/logs/retention_days").map_or(0, |n| n.min(3650) as u32),
+        },
+        watch: WatchSettings {
+            agents_dirs: dirs("/watch/agents_dirs"),
+            workspaces_dirs: dirs("/watch/workspaces_dirs"),
+        },
         mcp: McpSettings { check_interval: interval, check_timeout: duration("/mcp/check_timeout", 10) },
         webhooks: WebhookSettings {
             timeout: duration("/webhooks/timeout", 10),
@@ -280,11 +290,12 @@ mod tests {
 
     #[test]
     fn flags_then_global_then_project_win() {
-        let hub = SettingsHub::new(&Flags { max_agents: 4, claude_bin: "/opt/claude".into(), ..Flags::default() });
+        let hub =
+            SettingsHub::new(&Flags { max_agents: 4, claude_bin: "/opt/claude".into(), ..Flags::default() });
         assert_eq!(hub.current().limits.max_agents, 4);
         let changes = hub.subscribe();
         hub.set_global(json!({"limits": {"max_agents": 2}, "mcp": {"check_interval": "0"}}));
-        assert!(changes.has_changed().unwrap());
+        assert!(changes.has_changed().expect("works"));
         let now = hub.current();
         assert_eq!((now.limits.max_agents, now.runner.claude_bin.as_str()), (2, "/opt/claude"));
         assert_eq!(now.mcp.check_interval, Duration::ZERO);
@@ -292,7 +303,12 @@ mod tests {
         assert_eq!(project.runner.kill_grace, Duration::from_secs(60));
         let origins = hub.origins(&hub.global(), &json!({"runner": {"kill_grace": "1m"}}));
         assert_eq!(
-            (origins["limits.max_agents"], origins["runner.claude_bin"], origins["runner.kill_grace"], origins["logs.retention_days"]),
+            (
+                origins["limits.max_agents"],
+                origins["runner.claude_bin"],
+                origins["runner.kill_grace"],
+                origins["logs.retention_days"]
+            ),
             ("global", "flag", "project", "default")
         );
     }

@@ -56,7 +56,12 @@ pub fn merge(base: &Value, over: &Value) -> Value {
 }
 
 /// Marks every leaf path of `layer` with `origin` in `origins` (a later layer overwrites).
-pub fn record_origins(layer: &Value, origin: &'static str, path: &str, origins: &mut BTreeMap<String, &'static str>) {
+pub fn record_origins(
+    layer: &Value,
+    origin: &'static str,
+    path: &str,
+    origins: &mut BTreeMap<String, &'static str>,
+) {
     match layer {
         Value::Object(object) if object.is_empty() || !is_secret(object) => {
             for (key, value) in object {
@@ -114,7 +119,11 @@ fn walk_diff(before: Option<&Value>, after: Option<&Value>, path: &str, changes:
             let before = before.filter(|v| !v.is_null());
             let after = after.filter(|v| !v.is_null());
             if before != after && !path.is_empty() {
-                changes.push(Change { path: path.to_owned(), before: before.cloned(), after: after.cloned() });
+                changes.push(Change {
+                    path: path.to_owned(),
+                    before: before.cloned(),
+                    after: after.cloned(),
+                });
             }
         }
     }
@@ -146,7 +155,10 @@ mod tests {
         let defaults = json!({"limits": {"max_agents": 8, "default_budget_usd": null}, "runner": {"claude_bin": "claude"}});
         let global = json!({"limits": {"max_agents": 3}, "runner": {"env": {"K": {"sealed": "v1:x"}}}});
         let merged = merge(&defaults, &global);
-        assert_eq!(merged, json!({"limits": {"max_agents": 3, "default_budget_usd": null}, "runner": {"claude_bin": "claude", "env": {"K": {"sealed": "v1:x"}}}}));
+        assert_eq!(
+            merged,
+            json!({"limits": {"max_agents": 3, "default_budget_usd": null}, "runner": {"claude_bin": "claude", "env": {"K": {"sealed": "v1:x"}}}})
+        );
         let mut origins = BTreeMap::new();
         record_origins(&defaults, "default", "", &mut origins);
         record_origins(&global, "global", "", &mut origins);

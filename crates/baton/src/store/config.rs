@@ -57,7 +57,9 @@ pub struct VersionSummary {
 
 type Row = (i64, String, String, Option<String>, Option<i64>, String);
 
-fn from_row((version, document, changes, author, reverted_from, created_at): Row) -> anyhow::Result<StoredVersion> {
+fn from_row(
+    (version, document, changes, author, reverted_from, created_at): Row,
+) -> anyhow::Result<StoredVersion> {
     Ok(StoredVersion {
         version,
         document: serde_json::from_str(&document)?,
@@ -81,7 +83,11 @@ pub async fn current(db: impl SqliteExecutor<'_>, scope: Scope<'_>) -> anyhow::R
     row.map(from_row).transpose()
 }
 
-pub async fn get(db: impl SqliteExecutor<'_>, scope: Scope<'_>, version: i64) -> anyhow::Result<Option<StoredVersion>> {
+pub async fn get(
+    db: impl SqliteExecutor<'_>,
+    scope: Scope<'_>,
+    version: i64,
+) -> anyhow::Result<Option<StoredVersion>> {
     let row: Option<Row> =
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM config_versions WHERE scope = ? AND version = ?"))
             .bind(scope.key())
@@ -123,7 +129,11 @@ pub struct NewVersion<'a> {
 }
 
 /// Saves `new` as the next version and returns its number.
-pub async fn insert(db: impl SqliteExecutor<'_>, scope: Scope<'_>, new: &NewVersion<'_>) -> anyhow::Result<i64> {
+pub async fn insert(
+    db: impl SqliteExecutor<'_>,
+    scope: Scope<'_>,
+    new: &NewVersion<'_>,
+) -> anyhow::Result<i64> {
     let version: i64 = sqlx::query_scalar(
         "INSERT INTO config_versions (scope, version, project_id, document, changes, author, reverted_from, created_at) \
          VALUES (?1, (SELECT IFNULL(MAX(version), 0) + 1 FROM config_versions WHERE scope = ?1), ?2, ?3, ?4, ?5, ?6, ?7) \

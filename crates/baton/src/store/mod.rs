@@ -32,10 +32,10 @@ pub mod executions;
 pub mod external;
 /// The batched writer of log entries.
 pub mod log_writer;
-/// MCP servers added in Baton, and the checks of every server.
-pub mod mcp;
 /// Log entries and metrics of executions.
 pub mod logs;
+/// MCP servers added in Baton, and the checks of every server.
+pub mod mcp;
 /// Notifications of each user.
 pub mod notifications;
 /// Plans of projects and their dependency rows.
@@ -44,6 +44,8 @@ pub mod plans;
 pub mod projects;
 /// Rotating refresh tokens, by family.
 pub mod refresh_tokens;
+/// Deleting what is older than the retention settings allow.
+pub mod retention;
 /// Executions with their tasks counted by state.
 pub mod summaries;
 /// Task attempts of executions.

@@ -102,7 +102,8 @@ impl Vault {
 /// 64 hex digits, or base64 of 32 bytes.
 fn parse_key(text: &str) -> anyhow::Result<[u8; 32]> {
     let text = text.trim();
-    let bytes = hex::decode(text).or_else(|_| STANDARD.decode(text)).or_else(|_| URL_SAFE_NO_PAD.decode(text));
+    let bytes =
+        hex::decode(text).or_else(|_| STANDARD.decode(text)).or_else(|_| URL_SAFE_NO_PAD.decode(text));
     let bytes = bytes.map_err(|_| anyhow::anyhow!("expected 64 hex digits or base64 of 32 bytes"))?;
     bytes.try_into().map_err(|_| anyhow::anyhow!("the key must be 32 bytes"))
 }
@@ -118,7 +119,7 @@ mod tests {
         let b = vault.seal("sk-ant-123");
         assert_ne!(a, b, "fresh nonce each time");
         assert!(a.starts_with("v1:") && !a.contains("sk-ant"));
-        assert_eq!(vault.open(&a).unwrap(), "sk-ant-123");
+        assert_eq!(vault.open(&a).expect("works"), "sk-ant-123");
     }
 
     #[test]
@@ -128,24 +129,24 @@ mod tests {
         let mut tampered = sealed.clone().into_bytes();
         let last = tampered.len() - 2;
         tampered[last] = if tampered[last] == b'A' { b'B' } else { b'A' };
-        assert!(Vault::from_key([7; 32]).open(&String::from_utf8(tampered).unwrap()).is_err());
+        assert!(Vault::from_key([7; 32]).open(&String::from_utf8(tampered).expect("works")).is_err());
     }
 
     #[test]
     fn the_key_file_is_created_once_and_reused() {
-        let dir = tempfile::tempdir().unwrap();
-        let sealed = Vault::load_or_create(dir.path()).unwrap().seal("kept");
-        assert_eq!(Vault::load_or_create(dir.path()).unwrap().open(&sealed).unwrap(), "kept");
-        let text = std::fs::read_to_string(dir.path().join(KEY_FILE)).unwrap();
-        assert_eq!(parse_key(&text).unwrap().len(), 32);
+        let dir = tempfile::tempdir().expect("works");
+        let sealed = Vault::load_or_create(dir.path()).expect("works").seal("kept");
+        assert_eq!(Vault::load_or_create(dir.path()).expect("works").open(&sealed).expect("works"), "kept");
+        let text = std::fs::read_to_string(dir.path().join(KEY_FILE)).expect("works");
+        assert_eq!(parse_key(&text).expect("works").len(), 32);
     }
 
     #[test]
     fn passphrase_keys_depend_on_the_salt() {
-        let a = Vault::from_passphrase("correct horse", b"salt-one-16bytes").unwrap();
-        let b = Vault::from_passphrase("correct horse", b"salt-two-16bytes").unwrap();
+        let a = Vault::from_passphrase("correct horse", b"salt-one-16bytes").expect("works");
+        let b = Vault::from_passphrase("correct horse", b"salt-two-16bytes").expect("works");
         assert!(b.open(&a.seal("x")).is_err());
-        let again = Vault::from_passphrase("correct horse", b"salt-one-16bytes").unwrap();
-        assert_eq!(again.open(&a.seal("x")).unwrap(), "x");
+        let again = Vault::from_passphrase("correct horse", b"salt-one-16bytes").expect("works");
+        assert_eq!(again.open(&a.seal("x")).expect("works"), "x");
     }
 }

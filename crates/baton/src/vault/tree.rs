@@ -88,7 +88,9 @@ pub fn seal(new: &Value, previous: Option<&Value>, vault: &Vault) -> Result<Valu
         &mut |path, secret| match secret {
             Secret::Plain(MASK) => match previous.and_then(|p| at_path(p, path)).and_then(secret_of) {
                 Some(Secret::Sealed(kept)) => Ok(sealed_value(kept.to_owned())),
-                _ => Err("is masked but no value is stored to keep: give the secret itself".into()),
+                _ => Err("is masked (a secret left out of an export?) and no value is stored here to keep: \
+                          give the secret itself, or import an export made with a passphrase"
+                    .into()),
             },
             Secret::Plain(plain) => Ok(sealed_value(vault.seal(plain))),
             Secret::Sealed(_) | Secret::Encrypted(_) => {
@@ -156,7 +158,9 @@ pub fn import(document: &Value, passphrase: Option<&Vault>) -> Result<Value, Fie
                 .map_err(|_| "cannot be decrypted: wrong passphrase?".into()),
             (Secret::Encrypted(_), None) => Err("is encrypted: import with the export's passphrase".into()),
             (Secret::Plain(plain), _) => Ok(Value::Object(Map::from_iter([("secret".into(), plain.into())]))),
-            (Secret::Sealed(_), _) => Err("cannot be imported sealed: write {\"secret\": \"<value>\"}".into()),
+            (Secret::Sealed(_), _) => {
+                Err("cannot be imported sealed: write {\"secret\": \"<value>\"}".into())
+            }
         },
         &mut errors,
     );
@@ -224,36 +228,44 @@ mod tests {
     fn plain_secrets_are_sealed_masked_and_opened() {
         let vault = vault();
         let input = json!({"env": {"API_KEY": {"secret": "sk-1"}, "PLAIN": "x"}, "list": [{"secret": "b"}]});
-        let stored = seal(&input, None, &vault).unwrap();
+        let stored = seal(&input, None, &vault).expect("works");
         assert!(!stored.to_string().contains("sk-1"), "{stored}");
-        assert!(stored["env"]["API_KEY"]["sealed"].as_str().unwrap().starts_with("v1:"));
-        assert_eq!(mask(&stored), json!({"env": {"API_KEY": {"secret": MASK}, "PLAIN": "x"}, "list": [{"secret": MASK}]}));
-        assert_eq!(open(&stored, &vault).unwrap(), json!({"env": {"API_KEY": "sk-1", "PLAIN": "x"}, "list": ["b"]}));
+        assert!(stored["env"]["API_KEY"]["sealed"].as_str().expect("works").starts_with("v1:"));
+        assert_eq!(
+            mask(&stored),
+            json!({"env": {"API_KEY": {"secret": MASK}, "PLAIN": "x"}, "list": [{"secret": MASK}]})
+        );
+        assert_eq!(
+            open(&stored, &vault).expect("works"),
+            json!({"env": {"API_KEY": "sk-1", "PLAIN": "x"}, "list": ["b"]})
+        );
         assert!(has_secrets(&stored) && !has_secrets(&json!({"a": "b"})));
     }
 
     #[test]
     fn a_masked_secret_keeps_the_stored_value_or_names_its_path() {
         let vault = vault();
-        let stored = seal(&json!({"env": {"K": {"secret": "one"}}, "h": [{"secret": "two"}]}), None, &vault).unwrap();
-        let again = seal(&mask(&stored), Some(&stored), &vault).unwrap();
+        let stored = seal(&json!({"env": {"K": {"secret": "one"}}, "h": [{"secret": "two"}]}), None, &vault)
+            .expect("works");
+        let again = seal(&mask(&stored), Some(&stored), &vault).expect("works");
         assert_eq!(again, stored);
-        let errors = seal(&json!({"env": {"NEW": {"secret": MASK}}}), Some(&stored), &vault).unwrap_err();
+        let errors =
+            seal(&json!({"env": {"NEW": {"secret": MASK}}}), Some(&stored), &vault).expect_err("fails");
         assert!(errors.to_map().contains_key("env.NEW"), "{errors}");
-        let errors = seal(&json!({"x": {"sealed": "v1:abc"}}), None, &vault).unwrap_err();
+        let errors = seal(&json!({"x": {"sealed": "v1:abc"}}), None, &vault).expect_err("fails");
         assert!(errors.to_map().contains_key("x"), "{errors}");
     }
 
     #[test]
     fn exports_carry_secrets_only_under_a_passphrase() {
         let vault = vault();
-        let stored = seal(&json!({"k": {"secret": "s3cr3t"}}), None, &vault).unwrap();
-        assert_eq!(export(&stored, &vault, None).unwrap(), json!({"k": {"secret": MASK}}));
+        let stored = seal(&json!({"k": {"secret": "s3cr3t"}}), None, &vault).expect("works");
+        assert_eq!(export(&stored, &vault, None).expect("works"), json!({"k": {"secret": MASK}}));
         let key = Vault::from_key([2; 32]);
-        let exported = export(&stored, &vault, Some(&key)).unwrap();
+        let exported = export(&stored, &vault, Some(&key)).expect("works");
         assert!(!exported.to_string().contains("s3cr3t"));
-        assert_eq!(import(&exported, Some(&key)).unwrap(), json!({"k": {"secret": "s3cr3t"}}));
-        assert!(import(&exported, None).unwrap_err().to_map().contains_key("k"));
+        assert_eq!(import(&exported, Some(&key)).expect("works"), json!({"k": {"secret": "s3cr3t"}}));
+        assert!(import(&exported, None).expect_err("fails").to_map().contains_key("k"));
         assert!(import(&exported, Some(&Vault::from_key([3; 32]))).is_err());
     }
 }

@@ -30,9 +30,14 @@ fn free_port() -> u16 {
 
 /// `mcp-server-everything streamableHttp` on a free port, once it listens.
 async fn http_server() -> (Child, u16) {
+    serve_everything("streamableHttp").await
+}
+
+/// `mcp-server-everything <mode>` on a free port, once it listens.
+async fn serve_everything(mode: &str) -> (Child, u16) {
     let port = free_port();
     let child = Command::new(everything())
-        .arg("streamableHttp")
+        .arg(mode)
         .env("PORT", port.to_string())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -470,4 +475,17 @@ async fn periodic_checks_follow_the_configured_interval_and_stop_at_zero() {
     let stopped_at = count().await;
     tokio::time::sleep(Duration::from_millis(2500)).await;
     assert_eq!(count().await, stopped_at, "no checks with an interval of zero");
+}
+
+#[tokio::test]
+async fn legacy_sse_servers_are_checked_over_their_event_stream() {
+    let app = spawn_app().await;
+    let (mut server, port) = serve_everything("sse").await;
+    add(&app, json!({"name": "legacy", "type": "sse", "url": format!("http://127.0.0.1:{port}/sse")})).await;
+
+    let check = status(&app, "legacy").await;
+    assert_eq!(check["ok"], true, "{check}");
+    assert_eq!(check["server_name"], "mcp-servers/everything");
+    assert!(check["tool_count"].as_u64().expect("tool_count") > 0);
+    server.kill().await.expect("stop the server");
 }

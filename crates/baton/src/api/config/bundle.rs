@@ -15,7 +15,7 @@ use serde_json::{Map, Value, json};
 use sqlx::SqliteConnection;
 use utoipa::ToSchema;
 
-use super::documents;
+use super::{documents, integrations};
 use crate::{
     app::AppState,
     domain::{
@@ -73,6 +73,8 @@ pub enum Kind {
     ProjectConfig,
     Plan,
     AgentConfig,
+    McpServer,
+    Webhook,
 }
 
 /// One item of an import and what it changes.
@@ -121,6 +123,12 @@ struct Bundle {
     /// Agent name → its default configuration.
     #[serde(default)]
     agent_configs: BTreeMap<String, Value>,
+    /// MCP servers added in Baton (`project`: a project's name, for a project's server).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    mcp_servers: Vec<Value>,
+    /// Outbound webhooks (`signing_secret` is a secret).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    webhooks: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -160,21 +168,36 @@ pub async fn export(app: &AppState, options: &ExportOptions) -> Result<String, A
         baton_bundle: FORMAT,
         exported_at: Some(Timestamp::now().to_string()),
         passphrase_salt: salt,
-        global: Some(current.global.clone()).filter(|g| g.as_object().is_some_and(|o| !o.is_empty())).map(|g| seal(&g)).transpose()?,
+        global: Some(current.global.clone())
+            .filter(|g| g.as_object().is_some_and(|o| !o.is_empty()))
+            .map(|g| seal(&g))
+            .transpose()?,
         ..Bundle::default()
     };
     for project in &current.projects {
-        let config = current.project_configs.get(&project.id).filter(|c| c.as_object().is_some_and(|o| !o.is_empty()));
+        let config =
+            current.project_configs.get(&project.id).filter(|c| c.as_object().is_some_and(|o| !o.is_empty()));
         bundle.projects.push(ProjectEntry {
             name: project.name.clone(),
             description: project.description.clone(),
             status: Some(project.status.as_str().to_owned()),
             workspace_dir: project.workspace_dir.clone(),
             config: config.map(seal).transpose()?,
-            plans: current.plans.iter().filter(|p| p.project_id == project.id).map(|p| plan_document(&p.plan)).collect(),
+            plans: current
+                .plans
+                .iter()
+                .filter(|p| p.project_id == project.id)
+                .map(|p| plan_document(&p.plan))
+                .collect(),
         });
     }
     bundle.agent_configs = current.agent_configs.clone();
+    bundle.mcp_servers =
+        integrations::export_mcp(&current).into_iter().map(|v| seal(&v)).collect::<anyhow::Result<_>>()?;
+    bundle.webhooks = integrations::export_webhooks(&current)
+        .into_iter()
+        .map(|v| seal(&v))
+        .collect::<anyhow::Result<_>>()?;
     match options.format {
         Format::Json => Ok(serde_json::to_string_pretty(&bundle).map_err(anyhow::Error::from)?),
         Format::Yaml => Ok(serde_norway::to_string(&bundle).map_err(anyhow::Error::from)?),
@@ -208,13 +231,16 @@ fn plan_document(plan: &Plan) -> Value {
 }
 
 /// What is stored now, in the forms a bundle compares.
-struct Current {
+pub(super) struct Current {
     global: Value,
-    projects: Vec<Project>,
+    pub projects: Vec<Project>,
     /// Project id → its stored document.
     project_configs: BTreeMap<String, Value>,
     plans: Vec<PlanRecord>,
     agent_configs: BTreeMap<String, Value>,
+    /// MCP servers added in Baton.
+    pub mcp: Vec<store::mcp::StoredServer>,
+    pub webhooks: Vec<store::webhooks::WebhookRecord>,
 }
 
 impl Current {
@@ -226,7 +252,8 @@ impl Current {
         let mut project_configs = BTreeMap::new();
         let mut plans = Vec::new();
         for project in &projects {
-            project_configs.insert(project.id.clone(), documents::stored(app, Scope::Project(&project.id)).await?.0);
+            project_configs
+                .insert(project.id.clone(), documents::stored(app, Scope::Project(&project.id)).await?.0);
             let mut own = store::plans::list_for_project(db, &project.id).await?;
             own.sort_by(|a, b| a.plan.name.cmp(&b.plan.name));
             plans.extend(own);
@@ -240,20 +267,25 @@ impl Current {
             .into_iter()
             .filter_map(|(name, config)| serde_json::from_str(&config).ok().map(|c| (name, c)))
             .collect();
-        Ok(Self { global, projects, project_configs, plans, agent_configs })
+        let mut mcp = store::mcp::list(db).await?;
+        mcp.sort_by(|a, b| (&a.project_id, &a.name).cmp(&(&b.project_id, &b.name)));
+        let mut webhooks = store::webhooks::list(db, None).await?;
+        webhooks.sort_by(|a, b| (&a.project_id, &a.name, &a.url).cmp(&(&b.project_id, &b.name, &b.url)));
+        Ok(Self { global, projects, project_configs, plans, agent_configs, mcp, webhooks })
     }
 }
 
 /// One item to write: its kind, key, the stored form wanted (None: delete) and what it is now.
-struct Planned {
-    kind: Kind,
-    key: String,
-    /// For plans, project configs: the project's name; for deletes: the stored id.
-    project: Option<String>,
-    id: Option<String>,
-    wanted: Option<Value>,
-    action: Action,
-    changes: Vec<Change>,
+pub(super) struct Planned {
+    pub kind: Kind,
+    pub key: String,
+    /// The name of the project the item belongs to (a project's own name for projects).
+    pub project: Option<String>,
+    /// The stored item's id, when there is one.
+    pub id: Option<String>,
+    pub wanted: Option<Value>,
+    pub action: Action,
+    pub changes: Vec<Change>,
 }
 
 /// Reads a bundle's text (JSON or YAML), naming where it is broken.
@@ -261,11 +293,15 @@ fn parse_bundle(text: &str) -> Result<Bundle, AppError> {
     let value: Value = if text.trim_start().starts_with('{') {
         serde_json::from_str(text).map_err(|e| AppError::invalid("bundle", format!("not valid JSON: {e}")))?
     } else {
-        serde_norway::from_str(text).map_err(|e| AppError::invalid("bundle", format!("not valid YAML: {e}")))?
+        serde_norway::from_str(text)
+            .map_err(|e| AppError::invalid("bundle", format!("not valid YAML: {e}")))?
     };
     let bundle: Bundle = crate::settings::document::parse(&value)?;
     if bundle.baton_bundle != FORMAT {
-        return Err(AppError::invalid("baton_bundle", format!("format {} is not supported (this Baton reads {FORMAT})", bundle.baton_bundle)));
+        return Err(AppError::invalid(
+            "baton_bundle",
+            format!("format {} is not supported (this Baton reads {FORMAT})", bundle.baton_bundle),
+        ));
     }
     Ok(bundle)
 }
@@ -282,7 +318,8 @@ pub async fn import(
     let bundle = parse_bundle(text)?;
     let key = match (&bundle.passphrase_salt, passphrase) {
         (Some(salt), Some(passphrase)) => {
-            let salt = STANDARD.decode(salt).map_err(|_| AppError::invalid("passphrase_salt", "is not base64"))?;
+            let salt =
+                STANDARD.decode(salt).map_err(|_| AppError::invalid("passphrase_salt", "is not base64"))?;
             Some(Vault::from_passphrase(passphrase, &salt)?)
         }
         _ => None,
@@ -291,7 +328,12 @@ pub async fn import(
     let planned = plan_import(app, &bundle, &current, key.as_ref(), prune)?;
     let items: Vec<ImportItem> = planned
         .iter()
-        .map(|p| ImportItem { kind: p.kind, key: p.key.clone(), action: p.action, changes: p.changes.clone() })
+        .map(|p| ImportItem {
+            kind: p.kind,
+            key: p.key.clone(),
+            action: p.action,
+            changes: p.changes.clone(),
+        })
         .collect();
     let mut summary = ImportSummary::default();
     for item in &items {
@@ -311,11 +353,28 @@ pub async fn import(
 
 /// Every item of the bundle checked and compared; errors are keyed by the item's path in the
 /// bundle and nothing is written.
-fn plan_import(app: &AppState, bundle: &Bundle, current: &Current, key: Option<&Vault>, prune: bool) -> Result<Vec<Planned>, AppError> {
-    let mut errors = FieldErrors::new();
-    let mut planned = Vec::new();
-    let mut compare = |kind: Kind, key_name: String, project: Option<String>, id: Option<String>, before: Option<&Value>, wanted: Option<Value>| {
-        let print = |v: &Value| vault::tree::fingerprint(v, &app.vault).unwrap_or_else(|_| v.clone());
+/// Collects the items of an import and the problems found, by path.
+pub(super) struct Planner<'a> {
+    pub app: &'a AppState,
+    /// The passphrase's key, for encrypted secrets.
+    pub key: Option<&'a Vault>,
+    pub planned: Vec<Planned>,
+    pub errors: FieldErrors,
+}
+
+impl Planner<'_> {
+    /// Records an item: created (no `before`), deleted (no `wanted`), updated or unchanged,
+    /// compared with secrets by digest and listed masked.
+    pub fn compare(
+        &mut self,
+        kind: Kind,
+        key: String,
+        project: Option<String>,
+        id: Option<String>,
+        before: Option<&Value>,
+        wanted: Option<Value>,
+    ) {
+        let print = |v: &Value| vault::tree::fingerprint(v, &self.app.vault).unwrap_or_else(|_| v.clone());
         let (action, changes) = match (before, &wanted) {
             (None, Some(after)) => (Action::Create, documents::masked_changes(&json!({}), &print(after))),
             (Some(before), Some(after)) => {
@@ -325,23 +384,43 @@ fn plan_import(app: &AppState, bundle: &Bundle, current: &Current, key: Option<&
             (Some(before), None) => (Action::Delete, documents::masked_changes(&print(before), &json!({}))),
             (None, None) => return,
         };
-        planned.push(Planned { kind, key: key_name, project, id, wanted, action, changes });
-    };
-    // Secrets: encrypted ones opened with the passphrase, then sealed against what is stored
-    // at the same place (a masked one keeps it).
-    let sealed = |path: &str, document: &Value, previous: Option<&Value>, errors: &mut FieldErrors| -> Option<Value> {
-        let plain = vault::tree::import(document, key).map_err(|e| nest(errors, path, e)).ok()?;
-        vault::tree::seal(&plain, previous, &app.vault).map_err(|e| nest(errors, path, e)).ok()
-    };
+        self.planned.push(Planned { kind, key, project, id, wanted, action, changes });
+    }
+
+    /// `document`'s secrets opened with the passphrase, then sealed against what is stored at
+    /// the same place (a masked one keeps it); None, with the problems recorded, when it cannot be.
+    pub fn sealed(&mut self, path: &str, document: &Value, previous: Option<&Value>) -> Option<Value> {
+        let plain =
+            vault::tree::import(document, self.key).map_err(|e| nest(&mut self.errors, path, e)).ok()?;
+        vault::tree::seal(&plain, previous, &self.app.vault).map_err(|e| nest(&mut self.errors, path, e)).ok()
+    }
+}
+
+fn plan_import(
+    app: &AppState,
+    bundle: &Bundle,
+    current: &Current,
+    key: Option<&Vault>,
+    prune: bool,
+) -> Result<Vec<Planned>, AppError> {
+    let mut p = Planner { app, key, planned: Vec::new(), errors: FieldErrors::new() };
 
     if let Some(global) = &bundle.global {
         match documents::validate(Scope::Global, &vault::tree::mask(global)) {
-            Err(AppError::Validation(e)) => nest(&mut errors, "global", e),
+            Err(AppError::Validation(e)) => nest(&mut p.errors, "global", e),
             Err(other) => return Err(other),
             Ok(()) => {
-                if let Some(wanted) = sealed("global", global, Some(&current.global), &mut errors) {
-                    let before = Some(&current.global).filter(|g| g.as_object().is_some_and(|o| !o.is_empty()));
-                    compare(Kind::Global, "global".into(), None, None, before, Some(tree::prune_empty(&wanted)));
+                if let Some(wanted) = p.sealed("global", global, Some(&current.global)) {
+                    let before =
+                        Some(&current.global).filter(|g| g.as_object().is_some_and(|o| !o.is_empty()));
+                    p.compare(
+                        Kind::Global,
+                        "global".into(),
+                        None,
+                        None,
+                        before,
+                        Some(tree::prune_empty(&wanted)),
+                    );
                 }
             }
         }
@@ -352,62 +431,97 @@ fn plan_import(app: &AppState, bundle: &Bundle, current: &Current, key: Option<&
         let path = format!("projects[{i}]");
         let existing = current.projects.iter().find(|p| p.name.eq_ignore_ascii_case(entry.name.trim()));
         if !seen_projects.insert(entry.name.trim().to_lowercase()) {
-            errors.add(format!("{path}.name"), format!("project {:?} appears twice", entry.name));
+            p.errors.add(format!("{path}.name"), format!("project {:?} appears twice", entry.name));
             continue;
         }
         let input = CreateProject {
             name: Some(entry.name.clone()),
             description: entry.description.clone(),
             workspace_dir: entry.workspace_dir.clone(),
-            status: entry.status.as_deref().map(crate::domain::project::ProjectStatus::parse).transpose().map_err(|m| nest_one(&mut errors, &format!("{path}.status"), m)).ok().flatten(),
+            status: entry
+                .status
+                .as_deref()
+                .map(crate::domain::project::ProjectStatus::parse)
+                .transpose()
+                .map_err(|m| nest_one(&mut p.errors, &format!("{path}.status"), m))
+                .ok()
+                .flatten(),
             config: None,
         };
         if let Err(e) = NewProject::parse(input, dirs::home_dir().as_deref()) {
-            nest(&mut errors, &path, e);
+            nest(&mut p.errors, &path, e);
             continue;
         }
         let project_value = json!({ "description": entry.description, "status": entry.status, "workspace_dir": entry.workspace_dir });
         let before = existing.map(|p| json!({ "description": p.description, "status": p.status.as_str(), "workspace_dir": p.workspace_dir }));
         let wanted = match existing {
             // A project's workspace is not moved by an import: only a missing one is taken.
-            Some(p) => json!({ "description": entry.description, "status": entry.status.clone().unwrap_or_else(|| p.status.as_str().to_owned()), "workspace_dir": entry.workspace_dir.clone().or_else(|| p.workspace_dir.clone()) }),
+            Some(p) => {
+                json!({ "description": entry.description, "status": entry.status.clone().unwrap_or_else(|| p.status.as_str().to_owned()), "workspace_dir": entry.workspace_dir.clone().or_else(|| p.workspace_dir.clone()) })
+            }
             None => project_value,
         };
-        compare(Kind::Project, entry.name.clone(), Some(entry.name.clone()), existing.map(|p| p.id.clone()), before.as_ref(), Some(wanted));
+        p.compare(
+            Kind::Project,
+            entry.name.clone(),
+            Some(entry.name.clone()),
+            existing.map(|p| p.id.clone()),
+            before.as_ref(),
+            Some(wanted),
+        );
 
         let stored_config = existing.and_then(|p| current.project_configs.get(&p.id));
         if let Some(config) = &entry.config {
             match documents::validate(Scope::Project(""), &vault::tree::mask(config)) {
-                Err(AppError::Validation(e)) => nest(&mut errors, &format!("{path}.config"), e),
+                Err(AppError::Validation(e)) => nest(&mut p.errors, &format!("{path}.config"), e),
                 Err(other) => return Err(other),
                 Ok(()) => {
-                    if let Some(wanted) = sealed(&format!("{path}.config"), config, stored_config, &mut errors) {
+                    if let Some(wanted) = p.sealed(&format!("{path}.config"), config, stored_config) {
                         let before = stored_config.filter(|c| c.as_object().is_some_and(|o| !o.is_empty()));
-                        compare(Kind::ProjectConfig, entry.name.clone(), Some(entry.name.clone()), None, before, Some(tree::prune_empty(&wanted)));
+                        p.compare(
+                            Kind::ProjectConfig,
+                            entry.name.clone(),
+                            Some(entry.name.clone()),
+                            None,
+                            before,
+                            Some(tree::prune_empty(&wanted)),
+                        );
                     }
                 }
             }
         } else if prune && stored_config.is_some_and(|c| c.as_object().is_some_and(|o| !o.is_empty())) {
-            compare(Kind::ProjectConfig, entry.name.clone(), Some(entry.name.clone()), None, stored_config, Some(json!({})));
+            p.compare(
+                Kind::ProjectConfig,
+                entry.name.clone(),
+                Some(entry.name.clone()),
+                None,
+                stored_config,
+                Some(json!({})),
+            );
         }
 
-        let existing_plans: Vec<&PlanRecord> = existing.map(|p| current.plans.iter().filter(|r| r.project_id == p.id).collect()).unwrap_or_default();
+        let existing_plans: Vec<&PlanRecord> = existing
+            .map(|p| current.plans.iter().filter(|r| r.project_id == p.id).collect())
+            .unwrap_or_default();
         let mut seen_plans = BTreeSet::new();
         for (j, document) in entry.plans.iter().enumerate() {
             let plan_path = format!("{path}.plans[{j}]");
-            let plan = match crate::settings::document::parse::<PlanInput>(document).and_then(|input| Plan::parse(input)) {
+            let plan = match crate::settings::document::parse::<PlanInput>(document).and_then(Plan::parse) {
                 Ok(plan) => plan,
                 Err(e) => {
-                    nest(&mut errors, &plan_path, e);
+                    nest(&mut p.errors, &plan_path, e);
                     continue;
                 }
             };
             if !seen_plans.insert(plan.name.clone()) {
-                errors.add(format!("{plan_path}.name"), format!("plan {:?} appears twice in {}", plan.name, entry.name));
+                p.errors.add(
+                    format!("{plan_path}.name"),
+                    format!("plan {:?} appears twice in {}", plan.name, entry.name),
+                );
                 continue;
             }
             let stored = existing_plans.iter().find(|r| r.plan.name == plan.name);
-            compare(
+            p.compare(
                 Kind::Plan,
                 format!("{} / {}", entry.name, plan.name),
                 Some(entry.name.clone()),
@@ -418,37 +532,61 @@ fn plan_import(app: &AppState, bundle: &Bundle, current: &Current, key: Option<&
         }
         if prune {
             for stored in existing_plans.iter().filter(|r| !seen_plans.contains(&r.plan.name)) {
-                compare(Kind::Plan, format!("{} / {}", entry.name, stored.plan.name), Some(entry.name.clone()), Some(stored.id.clone()), Some(&plan_document(&stored.plan)), None);
+                p.compare(
+                    Kind::Plan,
+                    format!("{} / {}", entry.name, stored.plan.name),
+                    Some(entry.name.clone()),
+                    Some(stored.id.clone()),
+                    Some(&plan_document(&stored.plan)),
+                    None,
+                );
             }
         }
     }
     if prune {
         for project in current.projects.iter().filter(|p| !seen_projects.contains(&p.name.to_lowercase())) {
             let before = json!({ "description": project.description, "status": project.status.as_str(), "workspace_dir": project.workspace_dir });
-            compare(Kind::Project, project.name.clone(), Some(project.name.clone()), Some(project.id.clone()), Some(&before), None);
+            p.compare(
+                Kind::Project,
+                project.name.clone(),
+                Some(project.name.clone()),
+                Some(project.id.clone()),
+                Some(&before),
+                None,
+            );
         }
     }
 
     for (name, config) in &bundle.agent_configs {
         let path = format!("agent_configs.{name}");
         match crate::settings::document::parse::<AgentConfig>(config) {
-            Err(e) => nest(&mut errors, &path, e),
+            Err(e) => nest(&mut p.errors, &path, e),
             Ok(parsed) => match parsed.validate() {
-                Err(e) => nest(&mut errors, &path, e),
+                Err(e) => nest(&mut p.errors, &path, e),
                 Ok(()) => {
                     let wanted = serde_json::to_value(&parsed).map_err(anyhow::Error::from)?;
-                    compare(Kind::AgentConfig, name.clone(), None, None, current.agent_configs.get(name), Some(wanted));
+                    p.compare(
+                        Kind::AgentConfig,
+                        name.clone(),
+                        None,
+                        None,
+                        current.agent_configs.get(name),
+                        Some(wanted),
+                    );
                 }
             },
         }
     }
     if prune {
-        for (name, config) in current.agent_configs.iter().filter(|(n, _)| !bundle.agent_configs.contains_key(*n)) {
-            compare(Kind::AgentConfig, name.clone(), None, None, Some(config), None);
+        for (name, config) in
+            current.agent_configs.iter().filter(|(n, _)| !bundle.agent_configs.contains_key(*n))
+        {
+            p.compare(Kind::AgentConfig, name.clone(), None, None, Some(config), None);
         }
     }
-    errors.into_result()?;
-    Ok(planned)
+    integrations::plan(&mut p, &bundle.mcp_servers, &bundle.webhooks, current, prune);
+    p.errors.into_result()?;
+    Ok(p.planned)
 }
 
 /// Records `inner` (paths relative to the item) under the item's path.
@@ -475,7 +613,8 @@ async fn apply(app: &AppState, planned: &[Planned], author: &str) -> Result<(), 
     let mut order: Vec<&Planned> = planned.iter().filter(|p| p.action != Action::Unchanged).collect();
     order.sort_by_key(|p| (p.action == Action::Delete, p.kind));
     for item in order {
-        let project_id = item.project.as_ref().and_then(|name| project_ids.get(&name.to_lowercase()).cloned());
+        let project_id =
+            item.project.as_ref().and_then(|name| project_ids.get(&name.to_lowercase()).cloned());
         match (item.kind, &item.wanted) {
             (Kind::Global, Some(document)) => {
                 saved_scopes.push((None, store_document(&mut tx, Scope::Global, document, author).await?));
@@ -487,18 +626,30 @@ async fn apply(app: &AppState, planned: &[Planned], author: &str) -> Result<(), 
             (Kind::Project, None) => {
                 if let Some(id) = &item.id {
                     if store::projects::has_active_execution(&mut *tx, id).await? {
-                        return Err(AppError::Conflict { message: format!("project {} has a running execution: it cannot be deleted", item.key), field: Some("projects") });
+                        return Err(AppError::Conflict {
+                            message: format!(
+                                "project {} has a running execution: it cannot be deleted",
+                                item.key
+                            ),
+                            field: Some("projects"),
+                        });
                     }
                     store::projects::delete(&mut tx, id).await?;
                 }
             }
             (Kind::ProjectConfig, Some(document)) => {
-                let id = project_id.ok_or_else(|| anyhow::anyhow!("project {} vanished during the import", item.key))?;
-                saved_scopes.push((Some(id.clone()), store_document(&mut tx, Scope::Project(&id), document, author).await?));
+                let id = project_id
+                    .ok_or_else(|| anyhow::anyhow!("project {} vanished during the import", item.key))?;
+                saved_scopes.push((
+                    Some(id.clone()),
+                    store_document(&mut tx, Scope::Project(&id), document, author).await?,
+                ));
             }
             (Kind::Plan, Some(document)) => {
-                let project_id = project_id.ok_or_else(|| anyhow::anyhow!("project of {} vanished during the import", item.key))?;
-                let input: PlanInput = serde_json::from_value(document.clone()).map_err(anyhow::Error::from)?;
+                let project_id = project_id
+                    .ok_or_else(|| anyhow::anyhow!("project of {} vanished during the import", item.key))?;
+                let input: PlanInput =
+                    serde_json::from_value(document.clone()).map_err(anyhow::Error::from)?;
                 let plan = Plan::parse(input)?;
                 let now = Timestamp::now();
                 let record = PlanRecord {
@@ -517,7 +668,8 @@ async fn apply(app: &AppState, planned: &[Planned], author: &str) -> Result<(), 
                 }
             }
             (Kind::AgentConfig, Some(document)) => {
-                let config: AgentConfig = serde_json::from_value(document.clone()).map_err(anyhow::Error::from)?;
+                let config: AgentConfig =
+                    serde_json::from_value(document.clone()).map_err(anyhow::Error::from)?;
                 store::agent_configs::put(&mut *tx, &item.key, None, &config).await?;
             }
             (Kind::AgentConfig, None) => {
@@ -526,6 +678,9 @@ async fn apply(app: &AppState, planned: &[Planned], author: &str) -> Result<(), 
                     .execute(&mut *tx)
                     .await
                     .map_err(anyhow::Error::from)?;
+            }
+            (Kind::McpServer | Kind::Webhook, _) => {
+                integrations::apply(&mut tx, item, project_id.as_deref()).await?
             }
             (Kind::Global | Kind::ProjectConfig, None) => {}
         }
@@ -539,18 +694,34 @@ async fn apply(app: &AppState, planned: &[Planned], author: &str) -> Result<(), 
     Ok(())
 }
 
-async fn store_document(tx: &mut SqliteConnection, scope: Scope<'_>, document: &Value, author: &str) -> Result<documents::Saved, AppError> {
+async fn store_document(
+    tx: &mut SqliteConnection,
+    scope: Scope<'_>,
+    document: &Value,
+    author: &str,
+) -> Result<documents::Saved, AppError> {
     documents::store_on(tx, scope, document.clone(), Some(author), None).await
 }
 
 /// Creates or updates a project from a planned item; returns its id.
-async fn write_project(app: &AppState, tx: &mut SqliteConnection, item: &Planned, id: Option<&str>, wanted: &Value) -> Result<String, AppError> {
+async fn write_project(
+    app: &AppState,
+    tx: &mut SqliteConnection,
+    item: &Planned,
+    id: Option<&str>,
+    wanted: &Value,
+) -> Result<String, AppError> {
     let text = |key: &str| wanted.get(key).and_then(Value::as_str).map(str::to_owned);
-    let status = text("status").map(|s| crate::domain::project::ProjectStatus::parse(&s)).transpose().map_err(|m| AppError::invalid("status", m))?.unwrap_or_default();
+    let status = text("status")
+        .map(|s| crate::domain::project::ProjectStatus::parse(&s))
+        .transpose()
+        .map_err(|m| AppError::invalid("status", m))?
+        .unwrap_or_default();
     let now = Timestamp::now();
-    match id.and_then(|id| Some(id.to_owned())) {
+    match id.map(str::to_owned) {
         Some(id) => {
-            let mut project = store::projects::get(&mut *tx, &id).await?.ok_or(AppError::NotFound("project"))?;
+            let mut project =
+                store::projects::get(&mut *tx, &id).await?.ok_or(AppError::NotFound("project"))?;
             project.description = text("description");
             project.status = status;
             project.workspace_dir = text("workspace_dir").or(project.workspace_dir);
@@ -560,7 +731,9 @@ async fn write_project(app: &AppState, tx: &mut SqliteConnection, item: &Planned
         }
         None => {
             let id = uuid::Uuid::now_v7().to_string();
-            let workspace = text("workspace_dir").map(std::path::PathBuf::from).unwrap_or_else(|| app.workspaces_root().join(&id));
+            let workspace = text("workspace_dir")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| app.workspaces_root().join(&id));
             super::super::projects::ensure_workspace(&workspace).await?;
             let project = Project {
                 id: id.clone(),

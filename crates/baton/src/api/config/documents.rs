@@ -58,7 +58,9 @@ pub async fn view(app: &AppState, scope: Scope<'_>) -> Result<ConfigView, AppErr
     let (document, current) = stored(app, scope).await?;
     let global = app.settings.global();
     let (effective, origins) = match scope {
-        Scope::Global => (app.settings.effective(&global, &Value::Null), app.settings.origins(&global, &Value::Null)),
+        Scope::Global => {
+            (app.settings.effective(&global, &Value::Null), app.settings.origins(&global, &Value::Null))
+        }
         Scope::Project(_) => project_effective(app, &global, &document),
     };
     Ok(ConfigView {
@@ -77,7 +79,11 @@ pub async fn view(app: &AppState, scope: Scope<'_>) -> Result<ConfigView, AppErr
 
 /// A project's effective configuration: the global settings with its overrides, the
 /// environment its agents get, and its agents' configurations.
-fn project_effective(app: &AppState, global: &Value, document: &Value) -> (Value, BTreeMap<String, &'static str>) {
+fn project_effective(
+    app: &AppState,
+    global: &Value,
+    document: &Value,
+) -> (Value, BTreeMap<String, &'static str>) {
     let layer = project_layer(document);
     let settings = app.settings.effective(global, &layer);
     let global_env = settings.pointer("/runner/env").cloned().unwrap_or_else(|| json!({}));
@@ -226,7 +232,11 @@ pub fn masked_changes(before: &Value, after: &Value) -> Vec<Change> {
 
 /// A project's `agents` become its rows of agent configurations (which the runner reads):
 /// the ones listed are written, the others removed.
-async fn sync_agent_configs(conn: &mut SqliteConnection, project_id: &str, document: &Value) -> Result<(), AppError> {
+async fn sync_agent_configs(
+    conn: &mut SqliteConnection,
+    project_id: &str,
+    document: &Value,
+) -> Result<(), AppError> {
     let agents: BTreeMap<String, AgentConfig> = document
         .get("agents")
         .cloned()

@@ -27,6 +27,8 @@ use crate::{
 pub mod bundle;
 /// Reading, saving and reverting documents.
 pub mod documents;
+/// MCP servers and webhooks in bundles.
+mod integrations;
 /// The HTTP side of export and import.
 mod transfer;
 
@@ -169,7 +171,11 @@ async fn revert_global(
 #[utoipa::path(get, path = "/api/config/projects/{id}", tag = "config",
     params(("id" = String, Path, description = "Project id")),
     responses((status = 200, body = ConfigView), (status = 404, body = ErrorBody)))]
-async fn get_project_config(State(app): State<AppState>, _: Viewer, Path(id): Path<String>) -> Result<Json<ConfigView>, AppError> {
+async fn get_project_config(
+    State(app): State<AppState>,
+    _: Viewer,
+    Path(id): Path<String>,
+) -> Result<Json<ConfigView>, AppError> {
     ensure_project(&app, &id).await?;
     documents::view(&app, Scope::Project(&id)).await.map(Json)
 }
@@ -259,8 +265,15 @@ async fn save_and_view(
     documents::view(app, scope).await.map(Json)
 }
 
-async fn revert(app: &AppState, scope: Scope<'_>, version: i64, who: &crate::auth::Principal) -> Result<Json<ConfigView>, AppError> {
-    let old = store::config::get(&app.db.reader, scope, version).await?.ok_or(AppError::NotFound("config version"))?;
+async fn revert(
+    app: &AppState,
+    scope: Scope<'_>,
+    version: i64,
+    who: &crate::auth::Principal,
+) -> Result<Json<ConfigView>, AppError> {
+    let old = store::config::get(&app.db.reader, scope, version)
+        .await?
+        .ok_or(AppError::NotFound("config version"))?;
     // The stored document's secrets are sealed: written back masked, each keeps its value only
     // if it is unchanged since, so restore the sealed values directly.
     let saved = documents::save_sealed(app, scope, &old.document, &who.name, version).await?;
@@ -282,8 +295,14 @@ async fn versions(app: &AppState, scope: Scope<'_>) -> Result<Json<VersionList>,
     Ok(Json(VersionList { versions: store::config::list(&app.db.reader, scope).await? }))
 }
 
-async fn version_detail(app: &AppState, scope: Scope<'_>, version: i64) -> Result<Json<VersionDetail>, AppError> {
-    let stored = store::config::get(&app.db.reader, scope, version).await?.ok_or(AppError::NotFound("config version"))?;
+async fn version_detail(
+    app: &AppState,
+    scope: Scope<'_>,
+    version: i64,
+) -> Result<Json<VersionDetail>, AppError> {
+    let stored = store::config::get(&app.db.reader, scope, version)
+        .await?
+        .ok_or(AppError::NotFound("config version"))?;
     Ok(Json(VersionDetail {
         config: vault::tree::mask(&stored.document),
         summary: VersionSummary {

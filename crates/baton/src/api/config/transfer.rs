@@ -44,7 +44,10 @@ async fn export(
     Ok((
         [
             (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment"))),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment")),
+            ),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
         ],
         text,
@@ -85,8 +88,15 @@ async fn import(
     AppQuery(params): AppQuery<ImportParams>,
     AppJson(body): AppJson<ImportBody>,
 ) -> Result<Json<ImportReport>, AppError> {
-    let report =
-        bundle::import(&app, &body.bundle, body.passphrase.as_deref(), params.dry_run, params.prune, &admin.name).await?;
+    let report = bundle::import(
+        &app,
+        &body.bundle,
+        body.passphrase.as_deref(),
+        params.dry_run,
+        params.prune,
+        &admin.name,
+    )
+    .await?;
     if report.applied {
         let detail = serde_json::to_value(&report.summary).unwrap_or_default();
         admin.audit(&app, "config.import", "config", "bundle", detail).await;
