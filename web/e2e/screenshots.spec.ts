@@ -362,3 +362,91 @@ test.describe('@screenshots agents and integrations', () => {
     })
   }
 })
+
+test.describe('configuration @screenshots', () => {
+  const everything = path.resolve('node_modules/.bin/mcp-server-everything')
+  let projectId = ''
+
+  test.beforeAll(async ({ playwright, baseURL }) => {
+    test.setTimeout(120_000)
+    const anonymous = await playwright.request.newContext({ baseURL })
+    const { access_token } = await loginThroughApi(anonymous, ADMIN)
+    await anonymous.dispose()
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${access_token}` } })
+    const put = (url: string, config: unknown) => request.put(url, { data: { config } })
+    await put('/api/config/global', { limits: { max_agents: 6 }, logs: { retention_days: 30 } })
+    await put('/api/config/global', {
+      limits: { max_agents: 6, default_budget_usd: 10 },
+      logs: { retention_days: 30 },
+      runner: { env: { ANTHROPIC_API_KEY: { secret: 'sk-ant-example-not-real' }, NODE_ENV: 'production' } },
+      mcp: { check_interval: '2m' },
+      notifications: { task_retried: false },
+    })
+    const projects = (await (await request.get('/api/projects?q=Checkout')).json()) as { items: { id: string }[] }
+    projectId = projects.items[0]?.id ?? ''
+    if (projectId) {
+      await put(`/api/config/projects/${projectId}`, {
+        settings: { limits: { default_budget_usd: 4 } },
+        env: { STRIPE_KEY: { secret: 'sk_test_example' }, REGION: 'eu-west-1' },
+        agents: { reviewer: { model: 'opus', timeout_s: 1800 } },
+      })
+    }
+    for (const server of [
+      { name: 'everything', type: 'stdio', command: everything },
+      { name: 'search', type: 'http', url: 'http://127.0.0.1:9/mcp', headers: { Authorization: { secret: 'Bearer example' } } },
+      { name: 'github-tools', type: 'stdio', command: 'github-mcp-server-not-installed' },
+    ]) {
+      await request.post('/api/mcp-servers', { data: server })
+      for (let i = 0; i < 4; i++) await request.get(`/api/mcp-servers/${server.name}/status`)
+    }
+    const hook = await request.post('/api/webhooks', {
+      data: { name: 'Slack relay', url: 'http://127.0.0.1:9/slack', events: ['execution:failed', 'execution:completed'] },
+    })
+    const { id } = (await hook.json()) as { id: string }
+    await request.post(`/api/webhooks/${id}/test`)
+    await request.post('/api/webhooks', { data: { name: 'CI status', url: 'https://ci.example.com/hooks/baton', events: [] } })
+    await request.dispose()
+  })
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`desktop, ${theme}`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('baton-theme', t), theme)
+      await page.setViewportSize({ width: 1280, height: 1000 })
+      await page.goto('/configuration/global')
+      await expect(page.getByRole('table', { name: 'Effective configuration' })).toContainText('limits.max_agents')
+      await page.waitForTimeout(600)
+      await page.screenshot({ path: `${OUT}/configuration-global-${theme}.png` })
+
+      if (projectId) {
+        await page.goto(`/configuration/projects/${projectId}`)
+        await expect(page.getByRole('table', { name: 'Effective configuration' })).toContainText('STRIPE_KEY')
+        await page.waitForTimeout(600)
+        await page.screenshot({ path: `${OUT}/configuration-project-${theme}.png` })
+      }
+
+      await page.goto('/configuration/mcp')
+      await expect(page.getByRole('row').filter({ hasText: 'everything' }).first()).toContainText('OK', { timeout: 20_000 })
+      await page.waitForTimeout(400)
+      await page.screenshot({ path: `${OUT}/configuration-mcp-${theme}.png` })
+      await page.getByRole('button', { name: 'Open everything', exact: true }).click()
+      await expect(page.getByRole('dialog').getByRole('list', { name: 'Tools' })).toBeVisible()
+      await page.waitForTimeout(400)
+      await page.screenshot({ path: `${OUT}/configuration-mcp-detail-${theme}.png` })
+      await page.keyboard.press('Escape')
+
+      await page.goto('/configuration/webhooks')
+      await expect(page.getByRole('table', { name: 'Webhooks' })).toContainText('Slack relay')
+      await page.waitForTimeout(400)
+      await page.screenshot({ path: `${OUT}/configuration-webhooks-${theme}.png` })
+
+      await page.goto('/configuration/import-export')
+      const exported = await page.request.post('/api/config/export', { data: { format: 'yaml' } })
+      const text = (await exported.text()).replace('max_agents: 6', 'max_agents: 12').replace('retention_days: 30', 'retention_days: 14')
+      await page.getByLabel('Bundle').fill(text)
+      await page.getByRole('button', { name: 'Preview changes' }).click()
+      await expect(page.getByRole('region', { name: 'Preview' }).getByRole('list', { name: 'Summary' })).toContainText('1 updated')
+      await page.waitForTimeout(400)
+      await page.screenshot({ path: `${OUT}/configuration-import-${theme}.png` })
+    })
+  }
+})

@@ -1855,7 +1855,7 @@ export interface components {
          * @description The kinds of item a bundle holds.
          * @enum {string}
          */
-        Kind: "global" | "project" | "project_config" | "plan" | "agent_config";
+        Kind: "global" | "project" | "project_config" | "plan" | "agent_config" | "mcp_server" | "webhook";
         /** @description How the newest delivery went. */
         LastDelivery: {
             /** Format: date-time */

@@ -122,6 +122,15 @@ export type ServerEvents = {
     previous: 'ok' | 'down' | 'unknown'
     check: { checked_at: string; ok: boolean; latency_ms: number; [field: string]: unknown }
   }
+  /** An outbound webhook delivery was attempted; re-read the delivery log for the rest. */
+  'webhook:delivery': Envelope & {
+    webhook_id: string
+    delivery_id: string
+    event: string
+    status: 'pending' | 'delivered' | 'failed' | 'dead'
+    attempts: number
+    status_code: number | null
+  }
   /** A configuration document was saved, reverted or imported (issue 8). */
   'config:updated': Envelope & { scope: 'global' | 'project'; project_id: string | null; version: number; author: string | null }
   /** Events were dropped before this one: re-read through REST what may have been missed. */

@@ -15,6 +15,7 @@ import { RotateSecretDialog } from './rotate-secret-dialog'
 import { WebhookDetail } from './webhook-detail'
 import { WebhookFormDialog } from './webhook-form-dialog'
 import { WebhooksTable, WebhooksTableSkeleton } from './webhooks-table'
+import { useLiveDeliveries } from '../hooks/use-live-deliveries'
 
 // A webhook being deleted is held as it was: deleting takes it out of the list, and the dialog
 // must stay to report the result.
@@ -22,6 +23,7 @@ type Open = { kind: 'detail' | 'edit' | 'rotate'; id: string } | { kind: 'delete
 
 /** The Configuration page's "Webhooks" tab: where Baton sends events, and how each delivery went. */
 export function WebhooksTab() {
+  useLiveDeliveries()
   const may = useWebhookPermissions()
   const query = useWebhooks()
   const projects = useProjectOptions()
