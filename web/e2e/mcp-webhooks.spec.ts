@@ -56,7 +56,8 @@ test.describe('MCP servers', () => {
       await brokenDetail.getByRole('button', { name: 'Check now' }).click()
       await expect(brokenDetail.getByRole('status').filter({ hasText: 'Not found' })).toBeVisible({ timeout: 20_000 })
       await expect(brokenDetail.getByRole('status')).toContainText('definitely-not-a-command')
-      await page.keyboard.press('Escape')
+      await brokenDetail.getByRole('button', { name: 'Close' }).first().click()
+      await expect(brokenDetail).toBeHidden()
       await expect(table.getByRole('row').filter({ hasText: broken })).toContainText('Down')
 
       // Servers in ~/.claude.json (see playwright.config.ts) are listed with their scope, read-only.

@@ -366,6 +366,7 @@ test.describe('@screenshots agents and integrations', () => {
 test.describe('configuration @screenshots', () => {
   const everything = path.resolve('node_modules/.bin/mcp-server-everything')
   let projectId = ''
+  let changedBundle = ''
 
   test.beforeAll(async ({ playwright, baseURL }) => {
     test.setTimeout(120_000)
@@ -405,6 +406,8 @@ test.describe('configuration @screenshots', () => {
     const { id } = (await hook.json()) as { id: string }
     await request.post(`/api/webhooks/${id}/test`)
     await request.post('/api/webhooks', { data: { name: 'CI status', url: 'https://ci.example.com/hooks/baton', events: [] } })
+    const exported = await request.post('/api/config/export', { data: { format: 'yaml' } })
+    changedBundle = (await exported.text()).replace('max_agents: 6', 'max_agents: 12').replace('retention_days: 30', 'retention_days: 14')
     await request.dispose()
   })
 
@@ -440,9 +443,7 @@ test.describe('configuration @screenshots', () => {
       await page.screenshot({ path: `${OUT}/configuration-webhooks-${theme}.png` })
 
       await page.goto('/configuration/import-export')
-      const exported = await page.request.post('/api/config/export', { data: { format: 'yaml' } })
-      const text = (await exported.text()).replace('max_agents: 6', 'max_agents: 12').replace('retention_days: 30', 'retention_days: 14')
-      await page.getByLabel('Bundle').fill(text)
+      await page.getByLabel('Bundle').fill(changedBundle)
       await page.getByRole('button', { name: 'Preview changes' }).click()
       await expect(page.getByRole('region', { name: 'Preview' }).getByRole('list', { name: 'Summary' })).toContainText('1 updated')
       await page.waitForTimeout(400)

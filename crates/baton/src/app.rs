@@ -113,6 +113,13 @@ impl AppState {
         };
         let engine = Engine::new(db.clone(), engine, announce.clone());
         let data_dir = Arc::new(data_dir.to_path_buf());
+        // Directories in the global configuration are watched too (from the next start).
+        let mut agent_dirs = agent_dirs;
+        for dir in settings.current().watch.agents_dirs.iter() {
+            if !agent_dirs.extra.contains(dir) {
+                agent_dirs.extra.push(dir.clone());
+            }
+        }
         let catalog = Arc::new(Catalog::new(agent_dirs, db.clone()));
         let intake = Intake::start(db.clone(), announce.clone());
         let webhooks = crate::webhooks::Webhooks {
@@ -218,6 +225,11 @@ impl Application {
         // The catalog is complete before the first request.
         if let Err(error) = state.catalog.scan().await {
             warn!(error = format!("{error:#}"), "could not read the agent catalog");
+        }
+        for dir in state.settings.current().watch.workspaces_dirs.iter() {
+            if !workspaces.contains(dir) {
+                workspaces.push(dir.clone());
+            }
         }
         Ok(Self { listener, state, cors_origins: args.cors_origins.clone(), workspaces })
     }

@@ -269,6 +269,11 @@ async fn a_planted_secret_is_in_no_file_log_or_plain_export() {
             .await
             .expect("put");
     assert_eq!(saved.status(), StatusCode::OK);
+    // An MCP server's header and a webhook's signing secret and header are secrets too.
+    let mcp_server = json!({"name": "planted", "type": "http", "url": "http://127.0.0.1:9/mcp", "headers": {"Authorization": {"secret": PLANTED}}});
+    assert_eq!(post("/api/mcp-servers", mcp_server).await.expect("post").status(), StatusCode::CREATED);
+    let hook = json!({"url": "https://hooks.example.com/x", "secret": PLANTED, "headers": {"X-Key": {"secret": PLANTED}}});
+    assert_eq!(post("/api/webhooks", hook).await.expect("post").status(), StatusCode::CREATED);
     // A bad save whose body holds the secret: its error must not repeat it.
     let refused = put(
         "/api/config/global".into(),

@@ -216,7 +216,9 @@ fn plan_webhook(p: &mut Planner<'_>, current: &Current, entry: &Value, path: &st
             Vec::new()
         }
     };
-    let headers = spec::headers(object.get("headers").unwrap_or(&json!({})), &mut errors);
+    // Encrypted header values are opened first, so they are checked like any other.
+    let headers = vault_import(p, object.get("headers").unwrap_or(&json!({})), &format!("{path}.headers"))?;
+    let headers = spec::headers(&headers, &mut errors);
     let active = object.get("active").and_then(Value::as_bool).unwrap_or(true);
     if !errors.is_empty() {
         nest(p, path, errors);

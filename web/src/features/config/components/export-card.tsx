@@ -44,7 +44,7 @@ export function ExportCard({ canExport }: { canExport: boolean }) {
         <CardTitle id="export-heading">Export</CardTitle>
         <CardDescription>
           {canExport
-            ? 'One file with the global configuration, projects with their configuration and plans, and agent configurations.'
+            ? 'One file with the global configuration, projects with their configuration and plans, agent configurations, MCP servers and webhooks.'
             : 'Only admins can export the configuration.'}
         </CardDescription>
       </CardHeader>
