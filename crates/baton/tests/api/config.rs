@@ -170,6 +170,20 @@ async fn project_secrets_are_masked_kept_and_reach_the_agents_process() {
     assert_eq!(view["effective"]["env"]["REGION"], "eu");
     assert_eq!(view["origins"]["env.API_KEY"], "project");
     assert!(!view.to_string().contains("sk-live-abc"));
+    // A project's .mcp.json server is part of what its agents get, with its scope as origin.
+    let workspace = project["workspace_dir"].as_str().expect("workspace");
+    std::fs::write(
+        std::path::Path::new(workspace).join(".mcp.json"),
+        r#"{"mcpServers": {"files": {"command": "npx", "args": ["-y", "fs"], "env": {"TOKEN": "plain"}}}}"#,
+    )
+    .expect("write .mcp.json");
+    let view = json_of(app.get(&path).await).await;
+    assert_eq!(
+        view["effective"]["mcp_servers"]["files"],
+        json!({"type": "stdio", "command": "npx"}),
+        "{view}"
+    );
+    assert_eq!(view["origins"]["mcp_servers.files"], "project");
     // The agent's configuration is the project's row of agent configurations.
     let agent = json_of(app.get(&format!("/api/agents/printer/config?project_id={id}")).await).await;
     assert_eq!(agent["source"], "project");

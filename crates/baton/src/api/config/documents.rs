@@ -57,12 +57,15 @@ pub async fn stored(app: &AppState, scope: Scope<'_>) -> Result<(Value, Option<S
 pub async fn view(app: &AppState, scope: Scope<'_>) -> Result<ConfigView, AppError> {
     let (document, current) = stored(app, scope).await?;
     let global = app.settings.global();
-    let (effective, origins) = match scope {
+    let (mut effective, mut origins) = match scope {
         Scope::Global => {
             (app.settings.effective(&global, &Value::Null), app.settings.origins(&global, &Value::Null))
         }
         Scope::Project(_) => project_effective(app, &global, &document),
     };
+    if let Scope::Project(id) = scope {
+        add_mcp_servers(app, id, &mut effective, &mut origins).await?;
+    }
     Ok(ConfigView {
         project_id: match scope {
             Scope::Global => None,
@@ -98,6 +101,34 @@ fn project_effective(
     tree::record_origins(&project_env, "project", "env", &mut origins);
     tree::record_origins(&agents, "project", "agents", &mut origins);
     (json!({ "settings": settings, "env": env, "agents": agents }), origins)
+}
+
+/// The MCP servers the project's agents get (those that win on a name clash), by name, with
+/// the scope each comes from as its origin. Their environment and headers are left out.
+async fn add_mcp_servers(
+    app: &AppState,
+    project_id: &str,
+    effective: &mut Value,
+    origins: &mut BTreeMap<String, &'static str>,
+) -> Result<(), AppError> {
+    let known = app.mcp.known().await?;
+    let mut servers = serde_json::Map::new();
+    for (server, overridden_by) in crate::mcp::discovery::listing(&known, Some(project_id)) {
+        if overridden_by.is_some() {
+            continue;
+        }
+        let config = &server.config;
+        let mut entry = json!({ "type": config.transport });
+        match (&config.command, &config.url) {
+            (Some(command), _) => entry["command"] = json!(command),
+            (None, Some(url)) => entry["url"] = json!(url),
+            (None, None) => {}
+        }
+        origins.insert(format!("mcp_servers.{}", server.name), server.scope.as_str());
+        servers.insert(server.name.clone(), entry);
+    }
+    effective["mcp_servers"] = Value::Object(servers);
+    Ok(())
 }
 
 /// Checks `input` against the scope's document type, naming the path of every problem.

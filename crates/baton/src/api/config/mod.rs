@@ -27,8 +27,6 @@ use crate::{
 pub mod bundle;
 /// Reading, saving and reverting documents.
 pub mod documents;
-/// MCP servers and webhooks in bundles.
-mod integrations;
 /// The HTTP side of export and import.
 mod transfer;
 

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 use sqlx::SqliteConnection;
 
-use super::bundle::{Current, Kind, Planned, Planner};
+use super::{Current, Kind, Planned, plan::Planner};
 use crate::{
     auth::secrets,
     domain::{field_errors::FieldErrors, timestamp::Timestamp},
