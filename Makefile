@@ -59,8 +59,8 @@ api-types-check: $(WEB_DEPS) ## Fail when the committed API types differ from wh
 	  echo "The web app's API types are stale: run 'make api-types' and commit the result."; rm -rf $$tmp; exit 1; \
 	fi; rm -rf $$tmp; echo "API types are up to date"
 
-bench: build ## Measure start-up, memory, list latency, sign-in, tokens, the engine, socket.io, hook ingestion, initial JavaScript, graph rendering
-	$(CARGO) bench --locked --bench foundation --bench auth --bench engine --bench realtime --bench ingest
+bench: build ## Measure start-up, memory, list latency, sign-in, tokens, the engine, socket.io, hook ingestion, configuration, MCP checks, webhooks, initial JavaScript, graph rendering
+	$(CARGO) bench --locked --bench foundation --bench auth --bench engine --bench realtime --bench ingest --bench config
 	cd web && node scripts/bundle-size.mjs
 	cd web && BATON_BIN=$(abspath $(BIN)) $(NPM) run bench
 

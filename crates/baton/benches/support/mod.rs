@@ -37,6 +37,16 @@ pub async fn start(
     data_dir: &Path,
     client: &reqwest::Client,
 ) -> anyhow::Result<(Server, Duration)> {
+    start_with(binary, data_dir, client, &[]).await
+}
+
+/// [`start`] with more flags.
+pub async fn start_with(
+    binary: &Path,
+    data_dir: &Path,
+    client: &reqwest::Client,
+    flags: &[&str],
+) -> anyhow::Result<(Server, Duration)> {
     let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
     let url = format!("http://127.0.0.1:{port}");
     let started = Instant::now();
@@ -46,6 +56,9 @@ pub async fn start(
         // Not the machine's own ~/.claude: its agents and workspace files are not the benchmark's.
         .arg("--claude-dir")
         .arg(data_dir.join("claude"))
+        .arg("--claude-json")
+        .arg(data_dir.join("claude.json"))
+        .args(flags)
         .env("BATON_LOG", "warn")
         .env("BATON_ADMIN_PASSWORD", ADMIN_PASSWORD)
         // The benchmarks measure the server, not its per-token limit.
