@@ -139,6 +139,16 @@ impl Announcer {
         self.hub.publish(Event::new("project:deleted", rooms, json!({ "id": id }))).await;
     }
 
+    /// A configuration document was saved as `version`: Baton's own (`project_id` None) or a
+    /// project's.
+    pub async fn config_updated(&self, project_id: Option<&str>, version: i64, author: Option<&str>) {
+        let payload = json!({
+            "scope": if project_id.is_some() { "project" } else { "global" },
+            "project_id": project_id, "version": version, "author": author,
+        });
+        self.hub.publish(Event::new("config:updated", vec![GLOBAL.to_owned()], payload)).await;
+    }
+
     async fn try_execution_started(&self, id: &str) -> anyhow::Result<()> {
         let Some(summary) = self.summary(id).await? else { return Ok(()) };
         let rooms = execution_rooms(id, summary.execution.project_id.as_deref());

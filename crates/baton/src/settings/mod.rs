@@ -134,36 +134,29 @@ fn builtin() -> Value {
 /// What the flags set differently from the built-in defaults, as a document.
 fn from_flags(flags: &Flags) -> Value {
     let defaults = Flags::default();
-    let mut layer = json!({});
-    let mut set = |path: &[&str], value: Value| {
-        let mut node = &mut layer;
-        for key in &path[..path.len() - 1] {
-            node = node
-                .as_object_mut()
-                .map(|o| o.entry(*key).or_insert_with(|| json!({})))
-                .unwrap_or_else(|| unreachable!());
-        }
-        if let Some(object) = node.as_object_mut() {
-            object.insert(path[path.len() - 1].to_owned(), value);
+    let mut layer = serde_json::Map::new();
+    let mut set = |section: &str, key: &str, value: Value| {
+        if let Value::Object(entries) = layer.entry(section).or_insert_with(|| json!({})) {
+            entries.insert(key.to_owned(), value);
         }
     };
     if flags.claude_bin != defaults.claude_bin {
-        set(&["runner", "claude_bin"], json!(flags.claude_bin));
+        set("runner", "claude_bin", json!(flags.claude_bin));
     }
     if flags.kill_grace != defaults.kill_grace {
-        set(&["runner", "kill_grace"], json!(format!("{}s", flags.kill_grace.as_secs().max(1))));
+        set("runner", "kill_grace", json!(format!("{}s", flags.kill_grace.as_secs().max(1))));
     }
     if flags.max_agents != defaults.max_agents {
-        set(&["limits", "max_agents"], json!(flags.max_agents));
+        set("limits", "max_agents", json!(flags.max_agents));
     }
     let paths = |dirs: &[PathBuf]| json!(dirs.iter().map(|d| d.to_string_lossy()).collect::<Vec<_>>());
     if !flags.agents_dirs.is_empty() {
-        set(&["watch", "agents_dirs"], paths(&flags.agents_dirs));
+        set("watch", "agents_dirs", paths(&flags.agents_dirs));
     }
     if !flags.workspaces_dirs.is_empty() {
-        set(&["watch", "workspaces_dirs"], paths(&flags.workspaces_dirs));
+        set("watch", "workspaces_dirs", paths(&flags.workspaces_dirs));
     }
-    layer
+    Value::Object(layer)
 }
 
 /// The project's `settings` laid out like the global document.

@@ -297,46 +297,20 @@ async fn a_planted_secret_is_in_no_file_log_or_plain_export() {
     .expect("put");
     let refused = refused.text().await.expect("text");
     assert!(!refused.contains(PLANTED), "{refused}");
-    let views = [
-        client
-            .get(format!("{address}/api/config/global"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("get")
-            .text()
-            .await
-            .expect("text"),
-        client
-            .get(format!("{address}/api/config/projects/{id}"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("get")
-            .text()
-            .await
-            .expect("text"),
-        client
-            .get(format!("{address}/api/config/global/versions"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("get")
-            .text()
-            .await
-            .expect("text"),
-        client
-            .get(format!("{address}/api/audit"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("get")
-            .text()
-            .await
-            .expect("text"),
+    let project_path = format!("/api/config/projects/{id}");
+    let reads = [
+        "/api/config/global",
+        project_path.as_str(),
+        "/api/config/global/versions",
+        "/api/audit",
+        "/api/mcp-servers",
+        "/api/webhooks",
     ];
-    for view in &views {
-        assert!(!view.contains(PLANTED), "{view}");
+    for path in reads {
+        let response = client.get(format!("{address}{path}")).bearer_auth(&token).send().await.expect("get");
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let view = response.text().await.expect("text");
+        assert!(!view.contains(PLANTED), "{path}: {view}");
     }
     let plain = post("/api/config/export", json!({"format": "yaml"}))
         .await

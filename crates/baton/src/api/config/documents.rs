@@ -12,7 +12,6 @@ use crate::{
     app::AppState,
     domain::{agent_config::AgentConfig, timestamp::Timestamp},
     error::AppError,
-    realtime::{Event, subscriptions::GLOBAL},
     settings::{
         GlobalConfig, ProjectConfig,
         document::parse,
@@ -152,23 +151,15 @@ pub struct Saved {
     pub document: Value,
 }
 
-/// Validates `input`, seals its secrets (a masked secret keeps the stored one) and saves it as
-/// the next version of `scope`, on `conn` (the caller's transaction).
-pub async fn save_on(
-    conn: &mut SqliteConnection,
-    app: &AppState,
-    scope: Scope<'_>,
-    input: &Value,
-    author: Option<&str>,
-) -> Result<Saved, AppError> {
-    validate(scope, input)?;
-    let before = store::config::current(&mut *conn, scope).await?.map_or_else(|| json!({}), |v| v.document);
-    let document = vault::tree::seal(input, Some(&before), &app.vault)?;
-    store_on(conn, scope, document, author, None).await
+/// The document in force for `scope` and its version (an empty document, version 0, if never
+/// saved), read on the caller's transaction.
+async fn in_force(conn: &mut SqliteConnection, scope: Scope<'_>) -> Result<(Value, i64), AppError> {
+    let current = store::config::current(&mut *conn, scope).await?;
+    Ok(current.map_or_else(|| (json!({}), 0), |v| (v.document, v.version)))
 }
 
-/// Saves an already sealed `document` as the next version of `scope`. Nothing is saved when
-/// nothing changed (unless it restores a version).
+/// Saves an already sealed `document` as the next version of `scope`, on `conn` (the caller's
+/// transaction). Nothing is saved when nothing changed (unless it restores a version).
 pub async fn store_on(
     conn: &mut SqliteConnection,
     scope: Scope<'_>,
@@ -176,8 +167,20 @@ pub async fn store_on(
     author: Option<&str>,
     reverted_from: Option<i64>,
 ) -> Result<Saved, AppError> {
+    let (before, _) = in_force(conn, scope).await?;
+    write_version(conn, scope, document, before, author, reverted_from).await
+}
+
+/// Writes `document` as the version after `before`, unless nothing changed.
+async fn write_version(
+    conn: &mut SqliteConnection,
+    scope: Scope<'_>,
+    document: Value,
+    before: Value,
+    author: Option<&str>,
+    reverted_from: Option<i64>,
+) -> Result<Saved, AppError> {
     let document = tree::prune_empty(&document);
-    let before = store::config::current(&mut *conn, scope).await?.map_or_else(|| json!({}), |v| v.document);
     let changes = masked_changes(&before, &document);
     if changes.is_empty() && reverted_from.is_none() {
         return Ok(Saved { version: None, document: before });
@@ -215,14 +218,11 @@ pub async fn announce(app: &AppState, scope: Scope<'_>, saved: &Saved, author: O
         }
         Scope::Project(id) => Some(id),
     };
-    let payload = json!({
-        "scope": if project_id.is_some() { "project" } else { "global" },
-        "project_id": project_id, "version": version, "author": author,
-    });
-    app.realtime.hub.publish(Event::new("config:updated", vec![GLOBAL.to_owned()], payload)).await;
+    app.announce.config_updated(project_id, version, author).await;
 }
 
-/// Saves and puts in force, in one transaction.
+/// Validates `input`, seals its secrets (a masked secret keeps the stored one), saves it as the
+/// next version of `scope` and puts it in force, in one transaction.
 pub async fn save(
     app: &AppState,
     scope: Scope<'_>,
@@ -230,19 +230,21 @@ pub async fn save(
     base_version: Option<i64>,
     author: &str,
 ) -> Result<Saved, AppError> {
+    validate(scope, input)?;
     let mut tx = app.db.writer.begin().await.map_err(anyhow::Error::from)?;
-    if let Some(base) = base_version {
-        let current = store::config::current(&mut *tx, scope).await?.map_or(0, |v| v.version);
-        if base != current {
-            return Err(AppError::Conflict {
-                message: format!(
-                    "the configuration was saved by someone else since version {base} (now version {current}): reload and apply your change again"
-                ),
-                field: Some("base_version"),
-            });
-        }
+    let (before, current) = in_force(&mut tx, scope).await?;
+    if let Some(base) = base_version
+        && base != current
+    {
+        return Err(AppError::Conflict {
+            message: format!(
+                "the configuration was saved by someone else since version {base} (now version {current}): reload and apply your change again"
+            ),
+            field: Some("base_version"),
+        });
     }
-    let saved = save_on(&mut tx, app, scope, input, Some(author)).await?;
+    let document = vault::tree::seal(input, Some(&before), &app.vault)?;
+    let saved = write_version(&mut tx, scope, document, before, Some(author), None).await?;
     tx.commit().await.map_err(anyhow::Error::from)?;
     announce(app, scope, &saved, Some(author)).await;
     Ok(saved)

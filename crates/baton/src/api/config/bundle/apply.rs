@@ -36,7 +36,10 @@ pub(super) async fn apply(app: &AppState, planned: &[Planned], author: &str) -> 
             item.project.as_ref().and_then(|name| project_ids.get(&name.to_lowercase()).cloned());
         match (item.kind, &item.wanted) {
             (Kind::Global, Some(document)) => {
-                saved_scopes.push((None, store_document(&mut tx, Scope::Global, document, author).await?));
+                saved_scopes.push((
+                    None,
+                    documents::store_on(&mut tx, Scope::Global, document.clone(), Some(author), None).await?,
+                ));
             }
             (Kind::Project, Some(wanted)) => {
                 let id = write_project(app, &mut tx, item, project_id.as_deref(), wanted).await?;
@@ -61,7 +64,8 @@ pub(super) async fn apply(app: &AppState, planned: &[Planned], author: &str) -> 
                     .ok_or_else(|| anyhow::anyhow!("project {} vanished during the import", item.key))?;
                 saved_scopes.push((
                     Some(id.clone()),
-                    store_document(&mut tx, Scope::Project(&id), document, author).await?,
+                    documents::store_on(&mut tx, Scope::Project(&id), document.clone(), Some(author), None)
+                        .await?,
                 ));
             }
             (Kind::Plan, Some(document)) => {
@@ -111,15 +115,6 @@ pub(super) async fn apply(app: &AppState, planned: &[Planned], author: &str) -> 
     }
     app.catalog.refresh();
     Ok(())
-}
-
-async fn store_document(
-    tx: &mut SqliteConnection,
-    scope: Scope<'_>,
-    document: &Value,
-    author: &str,
-) -> Result<documents::Saved, AppError> {
-    documents::store_on(tx, scope, document.clone(), Some(author), None).await
 }
 
 /// Creates or updates a project from a planned item; returns its id.

@@ -4,7 +4,10 @@
 use serde_json::{Map, Value, json};
 use sqlx::SqliteConnection;
 
-use super::{Current, Kind, Planned, plan::Planner};
+use super::{
+    Current, Kind, Planned,
+    plan::{self, Planner},
+};
 use crate::{
     auth::secrets,
     domain::{field_errors::FieldErrors, timestamp::Timestamp},
@@ -161,9 +164,11 @@ fn plan_mcp(
     config.remove("name");
     config.remove("project");
     let plain = vault_import(p, &Value::Object(config), path)?;
-    let input: ConfigInput = crate::settings::document::parse(&plain).map_err(|e| nest(p, path, e)).ok()?;
-    let sealed: ServerConfig =
-        parse_config(input, stored.map(|s| &s.config), &p.app.vault).map_err(|e| nest(p, path, e)).ok()?;
+    let input: ConfigInput =
+        crate::settings::document::parse(&plain).map_err(|e| plan::nest(&mut p.errors, path, e)).ok()?;
+    let sealed: ServerConfig = parse_config(input, stored.map(|s| &s.config), &p.app.vault)
+        .map_err(|e| plan::nest(&mut p.errors, path, e))
+        .ok()?;
     let wanted = json!({ "name": name, "config": sealed });
     let key = item_key(project.as_deref(), &name);
     p.compare(
@@ -221,7 +226,7 @@ fn plan_webhook(p: &mut Planner<'_>, current: &Current, entry: &Value, path: &st
     let headers = spec::headers(&headers, &mut errors);
     let active = object.get("active").and_then(Value::as_bool).unwrap_or(true);
     if !errors.is_empty() {
-        nest(p, path, errors);
+        plan::nest(&mut p.errors, path, errors);
         return None;
     }
     let stored = current.webhooks.iter().find(|w| {
@@ -248,13 +253,7 @@ fn plan_webhook(p: &mut Planner<'_>, current: &Current, entry: &Value, path: &st
 
 /// Encrypted secrets opened with the passphrase (to plain `{secret}` values).
 fn vault_import(p: &mut Planner<'_>, value: &Value, path: &str) -> Option<Value> {
-    crate::vault::tree::import(value, p.key).map_err(|e| nest(p, path, e)).ok()
-}
-
-fn nest(p: &mut Planner<'_>, path: &str, inner: FieldErrors) {
-    for (field, message) in inner.to_map() {
-        p.errors.add(if field.is_empty() { path.to_owned() } else { format!("{path}.{field}") }, message);
-    }
+    crate::vault::tree::import(value, p.key).map_err(|e| plan::nest(&mut p.errors, path, e)).ok()
 }
 
 /// Writes one planned server or webhook (`project_id`: its project's id, once it exists).

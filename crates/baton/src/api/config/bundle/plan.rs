@@ -112,7 +112,7 @@ pub(super) fn plan_import(
                 .as_deref()
                 .map(crate::domain::project::ProjectStatus::parse)
                 .transpose()
-                .map_err(|m| nest_one(&mut p.errors, &format!("{path}.status"), m))
+                .map_err(|m| p.errors.add(format!("{path}.status"), m))
                 .ok()
                 .flatten(),
             config: None,
@@ -263,8 +263,4 @@ pub(super) fn nest(errors: &mut FieldErrors, path: &str, inner: FieldErrors) {
     for (field, message) in inner.to_map() {
         errors.add(if field.is_empty() { path.to_owned() } else { format!("{path}.{field}") }, message);
     }
-}
-
-fn nest_one(errors: &mut FieldErrors, path: &str, message: String) {
-    errors.add(path, message);
 }
